@@ -1,0 +1,14 @@
+// Versioned migrations, one file each, applied in name order by Kysely's Migrator.
+// Each migration is written once for both engines; the only dialect differences
+// (identity columns) go through ./column-types.ts.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Engine } from '../engine.ts';
+import { initial } from './0001-initial.ts';
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    getMigrations: async (): Promise<Record<string, Migration>> => ({
+      '0001-initial': initial(engine),
+    }),
+  };
+}

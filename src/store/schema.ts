@@ -1,0 +1,69 @@
+// Table types for Kysely. Times are ISO-8601 UTC text in both engines so that
+// ordering, comparison and round-trips behave identically on SQLite and PostgreSQL.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  interval_seconds: number;
+  agency: string | null;
+  created_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  consecutive_failures: Generated<number>;
+  next_fetch_at: string | null;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  identity: string;
+  kind: string;
+  status: string;
+  source_id: number | null;
+  headline: string;
+  summary: string;
+  body_html: string;
+  slug: string;
+  sector: string;
+  agency: string | null;
+  dateline_city: string | null;
+  author: string | null;
+  link: string | null;
+  image_url: string | null;
+  image_caption: string | null;
+  language: string | null;
+  /** JSON array of strings. */
+  categories: string;
+  created_at: string;
+  updated_at: string;
+  ingested_at: string;
+  content_hash: string;
+}
+
+export interface StoryViewsTable {
+  story_id: number;
+  /** Hour bucket, `YYYY-MM-DDTHH`. */
+  hour: string;
+  views: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  stories: StoriesTable;
+  story_views: StoryViewsTable;
+  settings: SettingsTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type StoryRow = Selectable<StoriesTable>;
+export type NewStoryRow = Insertable<StoriesTable>;
+export type StoryUpdate = Updateable<StoriesTable>;

@@ -1,0 +1,48 @@
+// Kysely ships a SQLite dialect written for better-sqlite3's API. node:sqlite's
+// DatabaseSync is close but not the same, so this bridges the few differences
+// (statement kind, iterate, run result) instead of pulling in a native module.
+// The published node:sqlite dialect packages are small and barely maintained;
+// this bridge is ~40 lines we can test ourselves.
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import { SqliteDialect } from 'kysely';
+
+type Params = readonly unknown[];
+
+function bind(params: Params): SQLInputValue[] {
+  return params.map((p) => {
+    if (typeof p === 'boolean') return p ? 1 : 0;
+    if (p instanceof Date) return p.toISOString();
+    return p as SQLInputValue;
+  });
+}
+
+function wrapStatement(stmt: StatementSync) {
+  return {
+    // A statement returns rows when it declares result columns (SELECT, RETURNING).
+    reader: stmt.columns().length > 0,
+    all: (params: Params) => stmt.all(...bind(params)),
+    run: (params: Params) => {
+      const r = stmt.run(...bind(params));
+      return { changes: Number(r.changes), lastInsertRowid: Number(r.lastInsertRowid) };
+    },
+    iterate: (params: Params) => stmt.iterate(...bind(params)),
+  };
+}
+
+export function openSqlite(path: string): DatabaseSync {
+  const db = new DatabaseSync(path, { timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+export function createSqliteDialect(database: DatabaseSync): SqliteDialect {
+  return new SqliteDialect({
+    database: {
+      close: () => database.close(),
+      prepare: (sql: string) => wrapStatement(database.prepare(sql)),
+    } as never,
+  });
+}

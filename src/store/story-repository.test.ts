@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
+import { countStories, findNextInSector, findStoryById, findStoryStateByIdentity, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
+import type { NewStoryRow } from './schema.ts';
+
+function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {
+  const t = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+  return {
+    identity: `guid:${n}`, kind: 'wire', status: 'published', source_id: null,
+    headline: `Headline ${n}`, summary: `Summary ${n}`, body_html: `<p>Body ${n}</p>`, slug: `headline-${n}`,
+    sector: n % 2 ? 'health' : 'sports', agency: n % 3 ? 'PTI' : 'Reuters', dateline_city: 'Moscow',
+    author: null, link: null, image_url: null, image_caption: null, language: 'en',
+    categories: JSON.stringify(['c']), created_at: t, updated_at: t, ingested_at: t, content_hash: `h${n}`,
+    ...over,
+  };
+}
+
+describe.each(testEngines())('story repository on %s', (engine) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(engine);
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it('inserts and reads back a story with every field', async () => {
+    const id = await insertStory(t.store.db, row(1));
+    const s = await findStoryById(t.store.db, id);
+    expect(s).toMatchObject({ id, identity: 'guid:1', headline: 'Headline 1', sector: 'health', agency: 'PTI', categories: ['c'], bodyHtml: '<p>Body 1</p>' });
+  });
+
+  it('rejects a second story with the same identity', async () => {
+    await insertStory(t.store.db, row(1));
+    await expect(insertStory(t.store.db, row(1))).rejects.toThrow();
+    expect(await countStories(t.store.db, {})).toBe(1);
+  });
+
+  it('lists published stories newest first, filtered by sector and agency', async () => {
+    for (let n = 1; n <= 6; n++) await insertStory(t.store.db, row(n));
+    await insertStory(t.store.db, row(7, { status: 'killed' }));
+    expect((await listStories(t.store.db, {}, { limit: 3 })).map((s) => s.id)).toEqual([6, 5, 4]);
+    expect((await listStories(t.store.db, { sector: 'health' }, { limit: 10 })).map((s) => s.headline)).toEqual(['Headline 5', 'Headline 3', 'Headline 1']);
+    expect(await countStories(t.store.db, { agency: 'Reuters' })).toBe(2);
+    expect(await listAgencies(t.store.db)).toEqual([{ agency: 'PTI', stories: 4 }, { agency: 'Reuters', stories: 2 }]);
+  });
+
+  it('updates content and finds state by identity', async () => {
+    const id = await insertStory(t.store.db, row(1));
+    await updateStory(t.store.db, id, { headline: 'New', content_hash: 'h2' });
+    expect(await findStoryStateByIdentity(t.store.db, 'guid:1')).toMatchObject({ id, content_hash: 'h2' });
+    expect((await findStoryById(t.store.db, id))?.headline).toBe('New');
+  });
+
+  it('finds the next older story in the same sector', async () => {
+    for (let n = 1; n <= 5; n++) await insertStory(t.store.db, row(n));
+    const s5 = await findStoryById(t.store.db, 5);
+    expect((await findNextInSector(t.store.db, s5!))?.id).toBe(3);
+    const s1 = await findStoryById(t.store.db, 1);
+    expect(await findNextInSector(t.store.db, s1!)).toBeUndefined();
+  });
+});

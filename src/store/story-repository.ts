@@ -1,0 +1,141 @@
+import { type Kysely, type Transaction } from 'kysely';
+import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
+import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const SUMMARY_COLUMNS = [
+  'id', 'identity', 'kind', 'status', 'source_id', 'headline', 'summary', 'slug', 'sector', 'agency',
+  'dateline_city', 'author', 'link', 'image_url', 'image_caption', 'language', 'categories',
+  'created_at', 'updated_at', 'content_hash',
+] as const;
+
+function toSummary(row: Omit<StoryRow, 'body_html' | 'ingested_at'>): StorySummary {
+  return {
+    id: Number(row.id),
+    identity: row.identity,
+    kind: row.kind as StoryKind,
+    status: row.status as StoryStatus,
+    sourceId: row.source_id === null ? null : Number(row.source_id),
+    headline: row.headline,
+    summary: row.summary,
+    slug: row.slug,
+    sector: row.sector,
+    agency: row.agency,
+    datelineCity: row.dateline_city,
+    author: row.author,
+    link: row.link,
+    imageUrl: row.image_url,
+    imageCaption: row.image_caption,
+    language: row.language,
+    categories: JSON.parse(row.categories) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    contentHash: row.content_hash,
+  };
+}
+
+function toStory(row: StoryRow): Story {
+  return { ...toSummary(row), bodyHtml: row.body_html };
+}
+
+export async function findStoryById(db: Db, id: number): Promise<Story | undefined> {
+  const row = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStory(row) : undefined;
+}
+
+/** Identity lookup for the publish stage: only what it needs to decide new/updated/unchanged. */
+export async function findStoryStateByIdentity(db: Db, identity: string) {
+  return db
+    .selectFrom('stories')
+    .select(['id', 'content_hash', 'created_at', 'status'])
+    .where('identity', '=', identity)
+    .executeTakeFirst();
+}
+
+export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
+  const r = await db.insertInto('stories').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function updateStory(db: Db, id: number, patch: StoryUpdate): Promise<void> {
+  await db.updateTable('stories').set(patch).where('id', '=', id).execute();
+}
+
+export interface StoryFilter {
+  readonly sector?: string;
+  readonly agency?: string;
+  readonly excludeIds?: readonly number[];
+}
+
+export interface Page {
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+function published(db: Db, filter: StoryFilter) {
+  let q = db.selectFrom('stories').where('status', '=', 'published');
+  if (filter.sector) q = q.where('sector', '=', filter.sector);
+  if (filter.agency) q = q.where('agency', '=', filter.agency);
+  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', [...filter.excludeIds]);
+  return q;
+}
+
+/** Published stories, newest first. */
+export async function listStories(db: Db, filter: StoryFilter, page: Page): Promise<StorySummary[]> {
+  const rows = await published(db, filter)
+    .select([...SUMMARY_COLUMNS])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute();
+  return rows.map(toSummary);
+}
+
+export async function countStories(db: Db, filter: StoryFilter): Promise<number> {
+  const r = await published(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listStoriesByIds(db: Db, ids: readonly number[]): Promise<StorySummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stories')
+    .select([...SUMMARY_COLUMNS])
+    .where('status', '=', 'published')
+    .where('id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Agencies with at least one published story, most prolific first. */
+export async function listAgencies(db: Db): Promise<{ agency: string; stories: number }[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select(['agency', (eb) => eb.fn.countAll().as('n')])
+    .where('status', '=', 'published')
+    .where('agency', 'is not', null)
+    .groupBy('agency')
+    .orderBy('n', 'desc')
+    .execute();
+  return rows.map((r) => ({ agency: r.agency ?? '', stories: Number(r.n) }));
+}
+
+/** The next older story in the same sector, for the "Next article" link. */
+export async function findNextInSector(db: Db, story: Pick<Story, 'id' | 'sector' | 'createdAt'>) {
+  const row = await published(db, { sector: story.sector })
+    .select([...SUMMARY_COLUMNS])
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', story.createdAt),
+        eb.and([eb('created_at', '=', story.createdAt), eb('id', '<', story.id)]),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toSummary(row) : undefined;
+}
