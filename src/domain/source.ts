@@ -9,7 +9,12 @@ export interface Source {
   readonly createdAt: string;
   readonly lastFetchedAt: string | null;
   readonly lastError: string | null;
+  readonly lastSuccessAt: string | null;
+  readonly consecutiveFailures: number;
   readonly nextFetchAt: string | null;
+  /** HTTP validators from the last changed response (RFC 9110 conditional GET). */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 }
 
 export type IngestOutcome = 'new' | 'updated' | 'unchanged' | 'rejected';

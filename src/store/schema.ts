@@ -16,6 +16,15 @@ export interface SourcesTable {
   last_error: string | null;
   consecutive_failures: Generated<number>;
   next_fetch_at: string | null;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string | null;
+  expires_at: string | null;
+  last_run_at: string | null;
 }
 
 export interface StoriesTable {
@@ -61,6 +70,7 @@ export interface Database {
   stories: StoriesTable;
   story_views: StoryViewsTable;
   settings: SettingsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

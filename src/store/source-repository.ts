@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from './schema.ts';
 import type { Source } from '../domain/source.ts';
+import type { Engine } from './engine.ts';
 
 function toSource(r: SourceRow): Source {
   return {
@@ -12,7 +13,11 @@ function toSource(r: SourceRow): Source {
     createdAt: r.created_at,
     lastFetchedAt: r.last_fetched_at,
     lastError: r.last_error,
+    lastSuccessAt: r.last_success_at,
+    consecutiveFailures: Number(r.consecutive_failures),
     nextFetchAt: r.next_fetch_at,
+    etag: r.etag,
+    lastModified: r.last_modified,
   };
 }
 
@@ -49,34 +54,71 @@ export async function findSourceByName(db: Kysely<Database>, name: string): Prom
   return row ? toSource(row) : undefined;
 }
 
-export async function listDueSources(db: Kysely<Database>, now: Date): Promise<Source[]> {
-  const rows = await db
-    .selectFrom('sources')
-    .selectAll()
-    .where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now.toISOString())]))
-    .orderBy('next_fetch_at')
-    .execute();
-  return rows.map(toSource);
-}
-
 export async function recordFetch(
   db: Kysely<Database>,
   id: number,
-  result: { readonly at: Date; readonly error?: string; readonly nextAt: Date },
+  result: {
+    readonly at: Date;
+    readonly error?: string;
+    readonly nextAt: Date;
+    /** Only given when the response really changed; a 304 keeps the old ones. */
+    readonly validators?: { readonly etag: string | null; readonly lastModified: string | null };
+  },
 ): Promise<void> {
   const at = result.at.toISOString();
+  const validators = result.validators ? { etag: result.validators.etag, last_modified: result.validators.lastModified } : {};
   await db
     .updateTable('sources')
     .set((eb) =>
       result.error === undefined
-        ? { last_fetched_at: at, last_success_at: at, last_error: null, consecutive_failures: 0, next_fetch_at: result.nextAt.toISOString() }
+        ? {
+            last_fetched_at: at,
+            last_success_at: at,
+            last_error: null,
+            consecutive_failures: 0,
+            next_fetch_at: result.nextAt.toISOString(),
+            lease_owner: null,
+            lease_expires_at: null,
+            ...validators,
+          }
         : {
             last_fetched_at: at,
             last_error: result.error,
             consecutive_failures: eb('consecutive_failures', '+', 1),
             next_fetch_at: result.nextAt.toISOString(),
+            lease_owner: null,
+            lease_expires_at: null,
           },
     )
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Claims up to `limit` due sources for `owner` until now + leaseSeconds, atomically:
+ * PostgreSQL with FOR UPDATE SKIP LOCKED (nodes never wait on each other), SQLite by
+ * its single writer. A lease that has lapsed (its node died) is claimable again.
+ */
+export async function claimDueSources(
+  db: Kysely<Database>,
+  engine: Engine,
+  claim: { readonly owner: string; readonly now: Date; readonly leaseSeconds: number; readonly limit: number },
+): Promise<Source[]> {
+  const now = claim.now.toISOString();
+  const expires = new Date(claim.now.getTime() + claim.leaseSeconds * 1000).toISOString();
+  let due = db
+    .selectFrom('sources')
+    .select('id')
+    .where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]))
+    .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+    .orderBy('next_fetch_at')
+    .limit(claim.limit);
+  if (engine === 'postgres') due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('sources')
+    .set({ lease_owner: claim.owner, lease_expires_at: expires })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toSource);
 }

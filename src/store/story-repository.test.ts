@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { countStories, findNextInSector, findStoryById, findStoryStateByIdentity, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
+import { countStories, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
 import type { NewStoryRow } from './schema.ts';
 
 function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {
@@ -48,7 +48,7 @@ describe.each(testEngines())('story repository on %s', (engine) => {
   it('updates content and finds state by identity', async () => {
     const id = await insertStory(t.store.db, row(1));
     await updateStory(t.store.db, id, { headline: 'New', content_hash: 'h2' });
-    expect(await findStoryStateByIdentity(t.store.db, 'guid:1')).toMatchObject({ id, content_hash: 'h2' });
+    expect((await findStoryStates(t.store.db, ['guid:1', 'guid:9'])).get('guid:1')).toMatchObject({ id, contentHash: 'h2' });
     expect((await findStoryById(t.store.db, id))?.headline).toBe('New');
   });
 

@@ -44,13 +44,37 @@ export async function findStoryById(db: Db, id: number): Promise<Story | undefin
   return row ? toStory(row) : undefined;
 }
 
+export interface StoryState {
+  readonly id: number;
+  readonly identity: string;
+  readonly contentHash: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly status: StoryStatus;
+}
+
 /** Identity lookup for the publish stage: only what it needs to decide new/updated/unchanged. */
-export async function findStoryStateByIdentity(db: Db, identity: string) {
-  return db
-    .selectFrom('stories')
-    .select(['id', 'content_hash', 'created_at', 'status'])
-    .where('identity', '=', identity)
-    .executeTakeFirst();
+export async function findStoryStates(db: Db, identities: readonly string[]): Promise<Map<string, StoryState>> {
+  const found = new Map<string, StoryState>();
+  for (let i = 0; i < identities.length; i += 500) {
+    const chunk = identities.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('stories')
+      .select(['id', 'identity', 'content_hash', 'created_at', 'updated_at', 'status'])
+      .where('identity', 'in', chunk)
+      .execute();
+    for (const r of rows) {
+      found.set(r.identity, {
+        id: Number(r.id),
+        identity: r.identity,
+        contentHash: r.content_hash,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        status: r.status as StoryStatus,
+      });
+    }
+  }
+  return found;
 }
 
 export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
@@ -138,4 +162,16 @@ export async function findNextInSector(db: Db, story: Pick<Story, 'id' | 'sector
     .limit(1)
     .executeTakeFirst();
   return row ? toSummary(row) : undefined;
+}
+
+/** Published stories with their bodies, newest first: for full-content feeds. */
+export async function listFullStories(db: Db, filter: StoryFilter, page: Page): Promise<Story[]> {
+  const rows = await published(db, filter)
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute();
+  return rows.map(toStory);
 }

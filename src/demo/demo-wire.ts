@@ -1,0 +1,27 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEMO_DIR = fileURLToPath(new URL('./wire/', import.meta.url));
+
+export interface DemoFile {
+  readonly path: string;
+  /** Declared like a source's agency: UN News copy carries no "(Agency)" dateline. */
+  readonly agency?: string;
+}
+
+const DECLARED_AGENCY: Readonly<Record<string, string>> = { 'un-news.rdf': 'UN News' };
+
+/** The demo wire files in ingest order: the first batch, then the later versions in updates/. */
+export function listDemoFiles(dir = DEMO_DIR): DemoFile[] {
+  const files = (sub: string) =>
+    readdirSync(join(dir, sub), { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.endsWith('.md'))
+      .map((e) => e.name)
+      .sort()
+      .map((name) => {
+        const agency = DECLARED_AGENCY[name];
+        return { path: join(dir, sub, name), ...(agency ? { agency } : {}) };
+      });
+  return [...files(''), ...files('updates')];
+}

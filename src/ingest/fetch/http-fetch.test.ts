@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchHttp } from './http-fetch.ts';
+import { fetchFile } from './file-fetch.ts';
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    switch (url.pathname) {
+      case '/feed':
+        if (req.headers['if-none-match'] === '"v1"') {
+          res.writeHead(304).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"', 'last-modified': 'Sat, 28 Nov 2026 10:00:00 GMT' }).end('<rss/>');
+        return;
+      case '/gzip':
+        res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('<rss>zipped</rss>'));
+        return;
+      case '/loop':
+        res.writeHead(302, { location: '/loop' }).end();
+        return;
+      case '/hop':
+        res.writeHead(301, { location: '/feed' }).end();
+        return;
+      case '/big':
+        res.writeHead(200);
+        res.end(Buffer.alloc(2048, 'a'));
+        return;
+      case '/stall':
+        res.writeHead(200);
+        res.write('<rss>');
+        return; // never ends
+      case '/busy':
+        res.writeHead(429, { 'retry-after': '120' }).end();
+        return;
+      default:
+        res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('fetchHttp', () => {
+  it('returns body, content type and validators', async () => {
+    const r = await fetchHttp(`${base}/feed`);
+    expect(r).toMatchObject({ kind: 'ok', contentType: 'application/rss+xml; charset=utf-8', etag: '"v1"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' });
+    expect(r.kind === 'ok' && Buffer.from(r.bytes).toString()).toBe('<rss/>');
+  });
+
+  it('sends stored validators and reports not-modified on 304', async () => {
+    expect(await fetchHttp(`${base}/feed`, { etag: '"v1"' })).toEqual({ kind: 'not-modified' });
+  });
+
+  it('decompresses gzip', async () => {
+    const r = await fetchHttp(`${base}/gzip`);
+    expect(r.kind === 'ok' && Buffer.from(r.bytes).toString()).toBe('<rss>zipped</rss>');
+  });
+
+  it('follows a redirect and says where the bytes came from', async () => {
+    expect(await fetchHttp(`${base}/hop`)).toMatchObject({ kind: 'ok', location: `${base}/feed` });
+  });
+
+  it.each([
+    ['a redirect loop', '/loop', {}, /more than 5 redirects/],
+    ['an oversized body', '/big', { maxBytes: 1024 }, /larger than 1024 bytes/],
+    ['a server that stalls mid-body', '/stall', { timeoutMs: 300 }, /timed out/],
+    ['a 404', '/missing', {}, /answered 404/],
+  ])('fails clearly on %s', async (_name, path, opts, message) => {
+    const r = await fetchHttp(`${base}${path}`, {}, opts);
+    expect(r.kind).toBe('failed');
+    expect(r.kind === 'failed' && r.error).toMatch(message);
+  });
+
+  it('passes Retry-After on 429', async () => {
+    expect(await fetchHttp(`${base}/busy`)).toMatchObject({ kind: 'failed', retryAfterSeconds: 120 });
+  });
+
+  it('fails clearly when nothing listens', async () => {
+    const r = await fetchHttp('http://127.0.0.1:9/feed', {}, { timeoutMs: 2000 });
+    expect(r.kind === 'failed' && r.error).toMatch(/^fetch\/http: http:\/\/127.0.0.1:9\/feed: /);
+  });
+});
+
+describe('fetchFile', () => {
+  it('says why a missing file fails', async () => {
+    expect(await fetchFile('/nonexistent/feed.xml')).toEqual({ kind: 'failed', error: 'fetch/file: /nonexistent/feed.xml: no such file' });
+  });
+});

@@ -1,0 +1,90 @@
+// Conditional GET per RFC 9110 §13: send the validators we stored, treat 304 as
+// "nothing new". Bodies are capped and time-limited so one slow or huge feed cannot
+// stall a run; redirects are followed by hand so their number is bounded.
+import type { FetchOutcome, Validators } from './fetch-outcome.ts';
+import { MAX_BODY_BYTES } from './file-fetch.ts';
+
+export interface HttpFetchOptions {
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+  readonly maxRedirects?: number;
+  readonly userAgent?: string;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export async function fetchHttp(url: string, validators: Validators = {}, opts: HttpFetchOptions = {}): Promise<FetchOutcome> {
+  const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 30_000);
+  const headers: Record<string, string> = {
+    'user-agent': opts.userAgent ?? 'Wiredesk/0.1 (+https://github.com/wiredesk)',
+    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, application/json;q=0.8, */*;q=0.5',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+
+  let current = url;
+  try {
+    for (let hop = 0; hop <= (opts.maxRedirects ?? 5); hop++) {
+      const res = await fetch(current, { headers, redirect: 'manual', signal });
+      if (REDIRECTS.has(res.status)) {
+        const next = res.headers.get('location');
+        await res.body?.cancel();
+        if (!next) return { kind: 'failed', error: `fetch/http: ${res.status} without Location from ${current}` };
+        current = new URL(next, current).toString();
+        continue;
+      }
+      if (res.status === 304) {
+        await res.body?.cancel();
+        return { kind: 'not-modified' };
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        const retry = Number(res.headers.get('retry-after'));
+        return {
+          kind: 'failed',
+          error: `fetch/http: ${current} answered ${res.status} ${res.statusText}`.trim(),
+          ...(Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {}),
+        };
+      }
+      const bytes = await readCapped(res, maxBytes);
+      if (bytes === undefined) return { kind: 'failed', error: `fetch/http: ${current}: body larger than ${maxBytes} bytes` };
+      const etag = res.headers.get('etag');
+      const lastModified = res.headers.get('last-modified');
+      const contentType = res.headers.get('content-type');
+      return {
+        kind: 'ok',
+        bytes,
+        location: current,
+        ...(contentType ? { contentType } : {}),
+        ...(etag ? { etag } : {}),
+        ...(lastModified ? { lastModified } : {}),
+      };
+    }
+    return { kind: 'failed', error: `fetch/http: more than ${opts.maxRedirects ?? 5} redirects from ${url}` };
+  } catch (err) {
+    const e = err as Error;
+    const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timed out' : (e.cause as Error | undefined)?.message ?? e.message;
+    return { kind: 'failed', error: `fetch/http: ${current}: ${why}` };
+  }
+}
+
+/** Reads the (already decompressed) body, giving up past maxBytes. */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!res.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

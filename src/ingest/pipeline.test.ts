@@ -1,0 +1,59 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestStore, testEngines, type TestStore } from '../store/testing/test-stores.ts';
+import { ingestInput, type IngestContext } from './pipeline.ts';
+import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
+import { findStoryById, listStories } from '../store/story-repository.ts';
+
+const TESTDATA = new URL('./testdata/', import.meta.url).pathname;
+const at = (iso: string) => () => new Date(iso);
+
+describe.each(testEngines())('ingest pipeline on %s', (engine) => {
+  let t: TestStore;
+  let ctx: IngestContext;
+  beforeEach(async () => {
+    t = await createTestStore(engine);
+    ctx = { store: t.store, sectors: DEFAULT_SECTORS, now: at('2026-11-28T00:00:00Z') };
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it('publishes new items, rejects the empty one and says why', async () => {
+    const run = await ingestInput(join(TESTDATA, 'wire-v1.rss'), ctx);
+    expect(run).toMatchObject({ new: 2, updated: 0, unchanged: 0, rejected: 1, fetch: 'ok' });
+    expect(run.reasons).toEqual([expect.stringMatching(/^item 2: .*title/)]);
+    const stories = await listStories(t.store.db, {}, { limit: 10 });
+    expect(stories.map((s) => [s.headline, s.agency, s.datelineCity, s.sector])).toEqual([
+      ['Kenya opens new rail link to Naivasha', 'Reuters', 'Nairobi', 'transport'],
+      ['Flood warnings issued along the Brahmaputra', 'PTI', 'Guwahati', 'science-environment'],
+    ]);
+    const flood = await findStoryById(t.store.db, stories[1]!.id);
+    expect(flood?.bodyHtml).not.toContain('<script');
+    expect(flood?.createdAt).toBe('2026-11-27T06:30:00.000Z');
+  });
+
+  it('the same input again is unchanged; changed content updates in place', async () => {
+    await ingestInput(join(TESTDATA, 'wire-v1.rss'), ctx);
+    expect(await ingestInput(join(TESTDATA, 'wire-v1.rss'), ctx)).toMatchObject({ new: 0, updated: 0, unchanged: 2, rejected: 1 });
+    const later = { ...ctx, now: at('2026-11-28T09:00:00Z') };
+    expect(await ingestInput(join(TESTDATA, 'wire-v2.rss'), later)).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
+    const stories = await listStories(t.store.db, {}, { limit: 10 });
+    expect(stories).toHaveLength(2);
+    const flood = stories.find((s) => s.headline.startsWith('Flood'))!;
+    expect(flood.createdAt).toBe('2026-11-27T06:30:00.000Z');
+    expect(flood.updatedAt).toBe('2026-11-28T09:00:00.000Z');
+    expect((await findStoryById(t.store.db, flood.id))?.bodyHtml).toContain('12,000 people');
+  });
+
+  it('a bad input fails with a reason and leaves stored stories alone', async () => {
+    await ingestInput(join(TESTDATA, 'wire-v1.rss'), ctx);
+    const bad = join(t.url.endsWith('.db') ? t.url.replace(/test\.db$/, '') : '/tmp', `bad-${engine}.xml`);
+    writeFileSync(bad, '<rss><channel><item><title>cut off');
+    const run = await ingestInput(bad, ctx);
+    expect(run.error).toMatch(/^parse/);
+    expect(run).toMatchObject({ new: 0, updated: 0, unchanged: 0 });
+    expect(await listStories(t.store.db, {}, { limit: 10 })).toHaveLength(2);
+  });
+});

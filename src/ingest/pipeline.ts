@@ -1,0 +1,88 @@
+// One input's run through the stages: fetch -> parse -> normalize -> dedupe ->
+// classify -> publish. Each stage returns values; this file only sequences them
+// and turns failures into the run's summary. One bad item never sinks its feed.
+import type { Store } from '../store/store.ts';
+import type { Sector } from '../domain/site.ts';
+import type { IngestSummary } from '../domain/source.ts';
+import type { ParsedFeed } from '../domain/wire-item.ts';
+import { fetchInput, type FetchOutcome, type Validators } from './fetch/index.ts';
+import { parseFeed } from './parse/index.ts';
+import { normalizeItem } from './normalize/index.ts';
+import { dedupeBatch } from './dedupe/dedupe-batch.ts';
+import { classifySector } from './classify/index.ts';
+import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
+
+export interface IngestContext {
+  readonly store: Store;
+  readonly sectors: readonly Sector[];
+  readonly now: () => Date;
+  readonly sourceId?: number;
+  /** Agency the source declares (credited when an item names none). */
+  readonly agency?: string;
+  readonly validators?: Validators;
+  /** Called with what changed, so caches can be invalidated. */
+  readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  /** Progress for long runs: items done so far of total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestRun extends IngestSummary {
+  readonly fetch: FetchOutcome['kind'];
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+const BATCH = 500;
+
+function failedRun(input: string, error: string): IngestRun {
+  return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, error, reasons: [], fetch: 'failed' };
+}
+
+export async function ingestInput(input: string, ctx: IngestContext): Promise<IngestRun> {
+  const fetched = await fetchInput(input, ctx.validators);
+  if (fetched.kind === 'failed') return failedRun(input, fetched.error);
+  if (fetched.kind === 'not-modified') {
+    return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, reasons: [], fetch: 'not-modified' };
+  }
+  const parsed = parseFeed(fetched.bytes, fetched.contentType ? { contentType: fetched.contentType } : {});
+  if (parsed.kind === 'failed') return failedRun(input, parsed.error);
+  const summary = await ingestFeed(input, parsed.feed, ctx);
+  return {
+    ...summary,
+    fetch: 'ok',
+    ...(fetched.etag ? { etag: fetched.etag } : {}),
+    ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+  };
+}
+
+/** The stages after parsing; also the entry point for pushed, already-parsed content. */
+export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestContext): Promise<IngestSummary> {
+  const reasons = feed.rejected.map((r) => `item ${r.index}: ${r.reason}`);
+  const counts = { new: 0, updated: 0, unchanged: 0, rejected: feed.rejected.length };
+  const total = feed.items.length;
+  for (let start = 0; start < total; start += BATCH) {
+    const now = ctx.now();
+    const classified: ClassifiedDraft[] = [];
+    feed.items.slice(start, start + BATCH).forEach((item, i) => {
+      const outcome = normalizeItem(item, {
+        now,
+        ...(ctx.agency ? { agency: ctx.agency } : {}),
+        ...(feed.link ? { feedLink: feed.link } : {}),
+      });
+      if (outcome.kind === 'rejected') {
+        counts.rejected++;
+        reasons.push(`item ${start + i}: ${outcome.reason}`);
+        return;
+      }
+      classified.push({ draft: outcome.draft, sector: classifySector(outcome.draft, ctx.sectors) });
+    });
+    const { kept, dropped } = dedupeBatch(classified);
+    counts.unchanged += dropped;
+    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: 'wire', now });
+    for (const p of published) counts[p.outcome]++;
+    const changed = published.filter((p) => p.outcome !== 'unchanged');
+    if (changed.length > 0) ctx.onPublished?.(changed);
+    ctx.onProgress?.(Math.min(start + BATCH, total), total);
+  }
+  return { input, ...counts, reasons };
+}
