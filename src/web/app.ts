@@ -1,0 +1,79 @@
+// The public website: one Fastify instance with every reader-facing route. Wiring
+// only; no listen (main.ts does that, tests use app.inject).
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config/config.ts';
+import type { Store } from '../store/store.ts';
+import { createSiteData } from './site-data.ts';
+import { ViewCounter } from './view-counter.ts';
+import { registerHttpCaching } from './http-cache.ts';
+import type { WebContext } from './context.ts';
+import { loadCssAsset, registerAssetRoutes } from './routes/assets.ts';
+import { registerArticleRoutes } from './routes/article.ts';
+import { registerHomeRoutes } from './routes/home.ts';
+import { registerListRoutes } from './routes/lists.ts';
+import { registerStaticPageRoutes } from './routes/static-pages.ts';
+import { registerErrorHandlers } from './routes/errors.ts';
+import { registerFeedRoutes } from './feeds/feed-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Drops the cached sidebar, menu and home data; the publish stage calls it after a change. */
+    invalidateCaches(): void;
+    /** Writes buffered view counts now (also runs every VIEW_FLUSH_MS and on close). */
+    flushViews(): Promise<void>;
+  }
+}
+
+/** How long shared sidebar and home data are reused before a background refresh. */
+export const SIDEBAR_TTL_MS = 5_000;
+export const AGENCIES_TTL_MS = 60_000;
+export const VIEW_FLUSH_MS = 2_000;
+
+export interface BuildAppOptions {
+  readonly store: Store;
+  readonly config: Config;
+  /** `true`/`false`, pino options, or a ready pino logger (the app logs through a child of it). */
+  readonly logger?: boolean | object;
+}
+
+function isLoggerInstance(logger: unknown): logger is FastifyBaseLogger {
+  const l = logger as Partial<Record<'child' | 'info' | 'error', unknown>> | null;
+  return typeof l === 'object' && l !== null && typeof l.child === 'function' && typeof l.info === 'function' && typeof l.error === 'function';
+}
+
+/** Fastify 5 takes a logger instance as `loggerInstance` and options as `logger`. */
+function loggerOptions(logger: BuildAppOptions['logger']): FastifyServerOptions {
+  return isLoggerInstance(logger) ? { loggerInstance: logger } : { logger: (logger ?? false) as FastifyServerOptions['logger'] };
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify(loggerOptions(opts.logger));
+  const site = opts.config.site;
+  const css = loadCssAsset();
+  const siteData = createSiteData(opts.store, site, {
+    ttlMs: SIDEBAR_TTL_MS,
+    agenciesTtlMs: AGENCIES_TTL_MS,
+    onError: (err) => app.log.error({ err, stage: 'web' }, 'web: sidebar refresh failed'),
+  });
+  const views = new ViewCounter(opts.store.db, (err, lost) =>
+    app.log.warn({ err, lost_views: lost, event: 'views_lost' }, 'web: view counts could not be written'),
+  );
+  views.start(VIEW_FLUSH_MS);
+  const ctx: WebContext = { store: opts.store, site, siteData, views, cssHref: css.href };
+
+  app.decorate('invalidateCaches', () => siteData.invalidate());
+  app.decorate('flushViews', () => views.flush());
+  app.addHook('onClose', async () => {
+    await views.stop();
+  });
+
+  registerHttpCaching(app);
+  registerErrorHandlers(app, ctx);
+  registerAssetRoutes(app, css);
+  registerHomeRoutes(app, ctx);
+  registerArticleRoutes(app, ctx);
+  registerListRoutes(app, ctx);
+  registerStaticPageRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
+  return app;
+}

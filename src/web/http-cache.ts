@@ -1,0 +1,46 @@
+// Caching headers for every response (RFC 9111) and conditional GET (RFC 9110 §13):
+// pages may be reused for a minute and served stale for five while revalidating; a
+// weak ETag over the body answers If-None-Match with 304 and no body.
+import { hash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+function cacheControlFor(status: number): string {
+  if (status === 200) return PAGE_CACHE_CONTROL;
+  if (status === 301 || status === 404) return 'public, max-age=60';
+  return 'no-store';
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}
+
+export function registerHttpCaching(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const status = reply.statusCode;
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', cacheControlFor(status));
+    const method = request.method;
+    if (status !== 200 || (method !== 'GET' && method !== 'HEAD') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
+      done(null, payload);
+      return;
+    }
+    let etag = reply.getHeader('etag');
+    if (typeof etag !== 'string') {
+      etag = `W/"${hash('sha1', payload, 'base64url')}"`;
+      reply.header('etag', etag);
+    }
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      done(null, null);
+      return;
+    }
+    done(null, payload);
+  });
+}

@@ -1,0 +1,73 @@
+// /article/{sector}/{id}-{slug}: the canonical story page. Any other sector or slug
+// for the id, and /article/{id}, answer 301 with the canonical path.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createElement } from 'preact';
+import { findStoryById } from '../../store/story-repository.ts';
+import { findNextLinkInSector } from '../../store/page-queries.ts';
+import type { Story } from '../../domain/story.ts';
+import { absoluteUrl, articlePath, safeImageUrl, sectorName } from '../urls.ts';
+import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
+import { isBot } from '../view-counter.ts';
+import { ArticleMain, articleJsonLd } from '../views/article-page.tsx';
+
+// Ids are positive integers that fit a 32-bit column in both engines.
+const MAX_ID = 2_147_483_647;
+
+/** The id at the start of `123-some-slug` or `123`; undefined for anything else. */
+export function parseStoryId(idSlug: string): number | undefined {
+  const m = /^([1-9][0-9]{0,9})(?:-|$)/.exec(idSlug);
+  const id = m ? Number(m[1]) : NaN;
+  return id > 0 && id <= MAX_ID ? id : undefined;
+}
+
+async function findPublished(ctx: WebContext, id: number | undefined): Promise<Story | undefined> {
+  if (id === undefined) return undefined;
+  const story = await findStoryById(ctx.store.db, id);
+  // Withheld, embargoed and killed stories are not there for readers (410 comes later).
+  return story?.status === 'published' ? story : undefined;
+}
+
+function countView(ctx: WebContext, request: FastifyRequest, id: number): void {
+  if (request.method === 'GET' && !isBot(request.headers['user-agent'])) ctx.views.count(id);
+}
+
+export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
+  app.get<{ Params: { sector: string; idSlug: string } }>('/article/:sector/:idSlug', async (request, reply) => {
+    const story = await findPublished(ctx, parseStoryId(request.params.idSlug));
+    if (!story) return reply.callNotFound();
+    const canonicalPath = articlePath(story);
+    if (request.params.sector !== story.sector || request.params.idSlug !== (story.slug ? `${story.id}-${story.slug}` : String(story.id))) {
+      return reply.redirect(canonicalPath, 301);
+    }
+    countView(ctx, request, story.id);
+    const [next, chrome] = await Promise.all([findNextLinkInSector(ctx.store.db, story), ctx.siteData.chrome()]);
+    const canonical = absoluteUrl(ctx.site, canonicalPath);
+    const image = safeImageUrl(ctx.site, story.imageUrl);
+    const html = renderPage(ctx, chrome, {
+      head: {
+        title: story.headline,
+        // Normalize writes the lead as the summary; a story without one still needs a description.
+        description: story.summary || story.headline,
+        canonical,
+        feeds: feedsFor(ctx.site, story.sector),
+        og: {
+          type: 'article',
+          ...(image ? { image } : {}),
+          publishedTime: story.createdAt,
+          modifiedTime: story.updatedAt,
+          section: sectorName(ctx.site, story.sector),
+        },
+        jsonLd: articleJsonLd(story, ctx.site, canonical),
+      },
+      main: createElement(ArticleMain, { story, site: ctx.site, ...(next ? { next } : {}) }),
+    });
+    return sendHtml(reply, html);
+  });
+
+  app.get<{ Params: { id: string } }>('/article/:id', async (request, reply) => {
+    const id = /^[0-9]+$/.test(request.params.id) ? parseStoryId(request.params.id) : undefined;
+    const story = await findPublished(ctx, id);
+    if (!story) return reply.callNotFound();
+    return reply.redirect(articlePath(story), 301);
+  });
+}

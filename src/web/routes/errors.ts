@@ -1,0 +1,42 @@
+// Not found (with a way home and the latest stories) and the friendly error page.
+// Readers never see a stack trace; the error is logged once, here.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'preact';
+import type { Chrome } from '../site-data.ts';
+import type { RenderedPage } from '../render.ts';
+import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
+import { ErrorMain, errorTitle } from '../views/error-page.tsx';
+
+function renderError(ctx: WebContext, chrome: Chrome, status: number): RenderedPage {
+  return renderPage(ctx, chrome, {
+    head: { title: errorTitle(status), description: errorTitle(status), feeds: feedsFor(ctx.site), noindex: true },
+    main: createElement(ErrorMain, { site: ctx.site, status, latest: chrome.latest }),
+  });
+}
+
+function statusOf(error: FastifyError | Error): number {
+  const code = 'statusCode' in error ? error.statusCode : undefined;
+  return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+}
+
+export function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
+  app.setNotFoundHandler(async (_request: FastifyRequest, reply: FastifyReply) => {
+    const chrome = await ctx.siteData.chrome();
+    return sendHtml(reply, renderError(ctx, chrome, 404), 404);
+  });
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const status = statusOf(error);
+    if (status >= 500) request.log.error({ err: error, url: request.url }, 'web: request failed');
+    else request.log.info({ status, url: request.url, reason: error.message }, 'web: request refused');
+    // Never wait on the store here: it may be why we are here.
+    let page: RenderedPage;
+    try {
+      page = renderError(ctx, ctx.siteData.chromeNow(), status);
+    } catch {
+      const body = `<!doctype html><html lang="${ctx.site.language}"><title>${errorTitle(status)}</title><h1>${errorTitle(status)}</h1><p><a href="/">Home</a></p></html>`;
+      page = { body: Buffer.from(body), etag: 'W/"error"' };
+    }
+    return sendHtml(reply, page, status);
+  });
+}

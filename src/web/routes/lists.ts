@@ -1,0 +1,98 @@
+// Paginated story lists: /latest, /news/{sector}, /source/{agency-slug}.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createElement } from 'preact';
+import { listStories, type StoryFilter } from '../../store/story-repository.ts';
+import { absoluteUrl, pagePath, sectorFeedPath, sectorPath, sourcePath } from '../urls.ts';
+import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
+import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';
+import { ListMain } from '../views/list-page.tsx';
+
+interface ListSpec {
+  readonly basePath: string;
+  readonly title: string;
+  readonly description: string;
+  readonly intro?: string;
+  readonly filter: StoryFilter;
+  readonly sector?: string;
+  readonly emptyText: string;
+}
+
+async function sendList(ctx: WebContext, request: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
+  const param = parsePageParam(pageQuery(request.query));
+  if (param.kind === 'bad') throw new HttpError(400, 'web: page must be a positive whole number');
+  if (param.kind === 'redirect-first') return reply.redirect(spec.basePath, 301);
+  const { page } = param;
+  // One more than a page tells whether there is a next page without counting.
+  const [rows, chrome] = await Promise.all([
+    listStories(ctx.store.db, spec.filter, { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
+    ctx.siteData.chrome(),
+  ]);
+  if (page > 1 && rows.length === 0) return reply.callNotFound();
+  const prevHref = page > 1 ? pagePath(spec.basePath, page - 1) : undefined;
+  const nextHref = rows.length > PAGE_SIZE ? pagePath(spec.basePath, page + 1) : undefined;
+  const title = page > 1 ? `${spec.title} (page ${page})` : spec.title;
+  const html = renderPage(ctx, chrome, {
+    head: {
+      title,
+      description: spec.description,
+      canonical: absoluteUrl(ctx.site, pagePath(spec.basePath, page)),
+      feeds: feedsFor(ctx.site, spec.sector),
+      og: { type: 'website' },
+      ...(prevHref ? { prev: prevHref } : {}),
+      ...(nextHref ? { next: nextHref } : {}),
+    },
+    main: createElement(ListMain, {
+      site: ctx.site,
+      title: spec.title,
+      ...(spec.intro ? { intro: spec.intro } : {}),
+      stories: rows.slice(0, PAGE_SIZE),
+      page,
+      ...(prevHref ? { prevHref } : {}),
+      ...(nextHref ? { nextHref } : {}),
+      ...(spec.sector ? { feedHref: sectorFeedPath(spec.sector) } : {}),
+      emptyText: spec.emptyText,
+    }),
+  });
+  return sendHtml(reply, html);
+}
+
+export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const site = ctx.site;
+
+  app.get('/latest', (request, reply) =>
+    sendList(ctx, request, reply, {
+      basePath: '/latest',
+      title: 'Latest news',
+      description: `The newest stories on ${site.name}, as they arrive from the wires.`,
+      filter: {},
+      emptyText: 'No stories yet.',
+    }),
+  );
+
+  app.get<{ Params: { sector: string } }>('/news/:sector', async (request, reply) => {
+    const sector = site.sectors.find((s) => s.slug === request.params.sector);
+    if (!sector) return reply.callNotFound();
+    return sendList(ctx, request, reply, {
+      basePath: sectorPath(sector.slug),
+      title: sector.name,
+      description: `${sector.name} news on ${site.name}: the latest stories from the wires.`,
+      filter: { sector: sector.slug },
+      sector: sector.slug,
+      emptyText: `No ${sector.name} stories yet.`,
+    });
+  });
+
+  app.get<{ Params: { agency: string } }>('/source/:agency', async (request, reply) => {
+    const chrome = await ctx.siteData.chrome();
+    const agency = chrome.agencyBySlug.get(request.params.agency);
+    if (!agency) return reply.callNotFound();
+    return sendList(ctx, request, reply, {
+      basePath: sourcePath(agency),
+      title: `${agency} stories`,
+      description: `Stories from ${agency} on ${site.name}.`,
+      intro: `Every story on ${site.name} credited to ${agency}, newest first.`,
+      filter: { agency },
+      emptyText: `No ${agency} stories yet.`,
+    });
+  });
+}

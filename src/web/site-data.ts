@@ -1,0 +1,138 @@
+// Data every page shares (menu sources, trending, latest) and the home page's blocks,
+// loaded from the store at most once per TTL and shared by all requests. The publish
+// stage calls `invalidate()` (exposed as `app.invalidateCaches()`) after a change.
+import { createElement } from 'preact';
+import type { Store } from '../store/store.ts';
+import type { SiteSettings, Sector } from '../domain/site.ts';
+import type { StorySummary } from '../domain/story.ts';
+import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
+import { listMostViewed } from '../store/view-repository.ts';
+import { formatIsoDate, yearIn } from '../lib/dates.ts';
+import { TtlCache } from './ttl-cache.ts';
+import { slugifyAgency } from './urls.ts';
+import { prepareChrome, renderFragment, type ChromeParts } from './render.ts';
+import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
+
+export const TRENDING_SIZE = 4;
+export const TRENDING_WINDOW_MS = 48 * 3600_000;
+const LATEST_SIZE = 8;
+const HOME_TOP_SIZE = 12;
+const SECTOR_BLOCK_SIZE = 4;
+
+export interface Chrome {
+  readonly agencies: readonly AgencyLink[];
+  /** Source-page slug → the agency name stories carry. */
+  readonly agencyBySlug: ReadonlyMap<string, string>;
+  readonly latest: readonly StorySummary[];
+  readonly trending: readonly TrendingEntry[];
+  readonly html: ChromeParts;
+}
+
+export interface SectorBlock {
+  readonly sector: Sector;
+  readonly stories: readonly StorySummary[];
+}
+
+export interface HomeData {
+  readonly top: readonly StorySummary[];
+  readonly sectors: readonly SectorBlock[];
+}
+
+export interface SiteData {
+  chrome(): Promise<Chrome>;
+  /** The last chrome loaded, or one built from configuration alone: never waits, never fails. */
+  chromeNow(): Chrome;
+  home(): Promise<HomeData>;
+  invalidate(): void;
+}
+
+export interface SiteDataOptions {
+  readonly ttlMs: number;
+  /** Agencies change rarely and cost a scan of every story: refreshed less often. */
+  readonly agenciesTtlMs: number;
+  readonly onError: (err: unknown) => void;
+  readonly now?: () => number;
+}
+
+function renderChrome(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeParts {
+  const todayIso = formatIsoDate(at.toISOString(), site.timeZone);
+  const label = new Intl.DateTimeFormat(site.language, { dateStyle: 'full', timeZone: site.timeZone }).format(at);
+  return prepareChrome({
+    header: renderFragment(createElement(Masthead, { site, agencies, today: { iso: todayIso, label } })),
+    rail: renderFragment(createElement(Rail, { site, trending, latest })),
+    footer: renderFragment(createElement(SiteFooter, { site, year: yearIn(at, site.timeZone) })),
+  });
+}
+
+function indexAgencies(rows: readonly { agency: string }[]): { agencies: AgencyLink[]; bySlug: Map<string, string> } {
+  const bySlug = new Map<string, string>();
+  const agencies: AgencyLink[] = [];
+  for (const { agency } of rows) {
+    const slug = slugifyAgency(agency);
+    // Rows come most prolific first: that spelling wins the slug.
+    if (!slug || bySlug.has(slug)) continue;
+    bySlug.set(slug, agency);
+    agencies.push({ name: agency, slug });
+  }
+  return { agencies, bySlug };
+}
+
+/** Most viewed in the window first, then filled with the newest stories. */
+async function loadTrending(store: Store, latest: readonly StorySummary[], now: number): Promise<TrendingEntry[]> {
+  const viewed = await listMostViewed(store.db, new Date(now - TRENDING_WINDOW_MS), TRENDING_SIZE);
+  const stories = await listStoriesByIds(store.db, viewed.map((v) => v.storyId));
+  const seen = new Set(stories.map((s) => s.id));
+  const filled = [...stories, ...latest.filter((s) => !seen.has(s.id))].slice(0, TRENDING_SIZE);
+  // Region tags come with country classification; until then every story is Global.
+  return filled.map((story) => ({ story, region: 'Global' }));
+}
+
+export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataOptions): SiteData {
+  const now = opts.now ?? Date.now;
+  const bare: Chrome = {
+    agencies: [],
+    agencyBySlug: new Map(),
+    latest: [],
+    trending: [],
+    html: renderChrome(site, [], [], [], new Date(now())),
+  };
+
+  const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError);
+
+  const chrome = new TtlCache<Chrome>(
+    async () => {
+      const at = now();
+      const [{ agencies, bySlug }, latest] = await Promise.all([agencyIndex.get(), listStories(store.db, {}, { limit: LATEST_SIZE })]);
+      const trending = await loadTrending(store, latest, at);
+      return { agencies, agencyBySlug: bySlug, latest, trending, html: renderChrome(site, agencies, latest, trending, new Date(at)) };
+    },
+    opts.ttlMs,
+    now,
+    opts.onError,
+  );
+
+  const home = new TtlCache<HomeData>(
+    async () => {
+      const [top, blocks] = await Promise.all([
+        listStories(store.db, {}, { limit: HOME_TOP_SIZE }),
+        Promise.all(site.sectors.map((sector) => listStories(store.db, { sector: sector.slug }, { limit: SECTOR_BLOCK_SIZE }))),
+      ]);
+      const sectors = site.sectors.map((sector, i) => ({ sector, stories: blocks[i] ?? [] })).filter((b) => b.stories.length > 0);
+      return { top, sectors };
+    },
+    opts.ttlMs,
+    now,
+    opts.onError,
+  );
+
+  return {
+    chrome: () => chrome.get(),
+    chromeNow: () => chrome.peek() ?? bare,
+    home: () => home.get(),
+    invalidate() {
+      agencyIndex.invalidate();
+      chrome.invalidate();
+      home.invalidate();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Every URL the site prints is built here, so that links and routes agree.
+import type { SiteSettings } from '../domain/site.ts';
+import type { StorySummary } from '../domain/story.ts';
+
+type ArticleRef = Pick<StorySummary, 'id' | 'sector' | 'slug'>;
+
+/** `/article/{sector}/{id}-{slug}`: the one canonical path of a story. */
+export function articlePath(s: ArticleRef): string {
+  const tail = s.slug ? `${s.id}-${encodeURIComponent(s.slug)}` : String(s.id);
+  return `/article/${encodeURIComponent(s.sector)}/${tail}`;
+}
+
+export function sectorPath(sector: string): string {
+  return `/news/${encodeURIComponent(sector)}`;
+}
+
+export function sectorFeedPath(sector: string): string {
+  return `${sectorPath(sector)}/rss.xml`;
+}
+
+export function sourcePath(agency: string): string {
+  return `/source/${encodeURIComponent(slugifyAgency(agency))}`;
+}
+
+export function editionPath(edition: string): string {
+  return edition === 'global' ? '/' : `/?edition=${encodeURIComponent(edition)}`;
+}
+
+export function staticPagePath(slug: string): string {
+  return `/page/${slug}`;
+}
+
+/** `PTI` → `pti`, `UN News` → `un-news`, `Agence France-Presse` → `agence-france-presse`. */
+export function slugifyAgency(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // A name with no Latin letters at all keeps its own letters rather than vanishing.
+  return ascii || name.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** `/x` → `https://site.example/x`. */
+export function absoluteUrl(site: SiteSettings, path: string): string {
+  return `${site.baseUrl}${path}`;
+}
+
+/** Only http(s) or site-relative image URLs reach an `src`; anything else is dropped. */
+export function safeImageUrl(site: SiteSettings, url: string | null): string | undefined {
+  if (!url) return undefined;
+  if (/^https?:\/\//i.test(url)) return url;
+  if (url.startsWith('/') && !url.startsWith('//')) return absoluteUrl(site, url);
+  return undefined;
+}
+
+/** Appends `?page=N` for pages after the first. */
+export function pagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}?page=${page}`;
+}
+
+const SECTOR_NAMES = new WeakMap<SiteSettings, ReadonlyMap<string, string>>();
+
+/** A sector's display name; a sector the site does not list shows its slug. */
+export function sectorName(site: SiteSettings, slug: string): string {
+  let names = SECTOR_NAMES.get(site);
+  if (!names) {
+    names = new Map(site.sectors.map((s) => [s.slug, s.name]));
+    SECTOR_NAMES.set(site, names);
+  }
+  return names.get(slug) ?? slug;
+}

@@ -1,0 +1,89 @@
+// The article page, after the reference anatomy: label, headline, summary, byline,
+// picture, body, provenance notice, next article in the sector.
+import type { SiteSettings } from '../../domain/site.ts';
+import type { Story, StorySummary } from '../../domain/story.ts';
+import { formatBylineTime } from '../../lib/dates.ts';
+import { articlePath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
+import { SectorLabel, StoryImage } from './story-parts.tsx';
+
+export interface ArticleProps {
+  readonly story: Story;
+  readonly site: SiteSettings;
+  readonly next?: Pick<StorySummary, 'id' | 'sector' | 'slug' | 'headline'>;
+}
+
+/** Auto-published wire copy says so, with the site's own name; staff stories carry nothing. */
+export function provenanceNotice(story: Pick<Story, 'kind'>, siteName: string): string | undefined {
+  return story.kind === 'staff'
+    ? undefined
+    : `(This story has not been edited by ${siteName} staff and is auto-generated from a syndicated feed.)`;
+}
+
+/** `PTI | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST`; absent parts drop out with their bar. */
+export function Byline({ story, site }: { story: Story; site: SiteSettings }) {
+  const parts = [];
+  if (story.agency) parts.push(<a href={sourcePath(story.agency)}>{story.agency}</a>);
+  else if (story.author) parts.push(<span>{story.author}</span>);
+  if (story.datelineCity) parts.push(<span>{story.datelineCity}</span>);
+  const updated = formatBylineTime(story.updatedAt, site.timeZone);
+  if (updated) parts.push(<span>Updated: <time datetime={story.updatedAt}>{updated}</time></span>);
+  const created = formatBylineTime(story.createdAt, site.timeZone);
+  if (created) parts.push(<span>Created: <time datetime={story.createdAt}>{created}</time></span>);
+  return <p class="byline">{parts.flatMap((p, i) => (i === 0 ? [p] : [' | ', p]))}</p>;
+}
+
+export function ArticleMain({ story, site, next }: ArticleProps) {
+  const notice = provenanceNotice(story, site.name);
+  return (
+    <>
+      <article class="story">
+        <header class="story-head">
+          <p class="kicker">
+            <SectorLabel site={site} sector={story.sector} />
+          </p>
+          <h1 class="headline">{story.headline}</h1>
+          {story.summary && <p class="standfirst">{story.summary}</p>}
+          <Byline story={story} site={site} />
+        </header>
+        {safeImageUrl(site, story.imageUrl) && (
+          <figure class="hero">
+            <StoryImage site={site} url={story.imageUrl} alt={story.imageCaption ?? story.headline} eager />
+            {story.imageCaption && <figcaption>{story.imageCaption}</figcaption>}
+          </figure>
+        )}
+        {/* Sanitized upstream (ingest/normalize): the only raw HTML the site prints. */}
+        <div class="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+        {notice && <p class="provenance">{notice}</p>}
+      </article>
+      {next && (
+        <nav class="next-article" aria-label="Next article">
+          <span class="next-label">Next article in {sectorName(site, next.sector)}</span>
+          <a href={articlePath(next)}>{next.headline}</a>
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** schema.org NewsArticle for the page's JSON-LD. */
+export function articleJsonLd(story: Story, site: SiteSettings, canonical: string): object {
+  const image = safeImageUrl(site, story.imageUrl);
+  const agency = story.agency ? { '@type': 'Organization', name: story.agency } : undefined;
+  const publisher = { '@type': 'Organization', name: site.name, url: site.baseUrl };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    description: story.summary,
+    datePublished: story.createdAt,
+    dateModified: story.updatedAt,
+    articleSection: sectorName(site, story.sector),
+    inLanguage: story.language ?? site.language,
+    author: story.author ? { '@type': 'Person', name: story.author } : (agency ?? publisher),
+    ...(agency ? { sourceOrganization: agency } : {}),
+    publisher,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    url: canonical,
+    ...(image ? { image: [image] } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+// Not found and server error pages: say what happened, offer a way on, never a trace.
+import type { SiteSettings } from '../../domain/site.ts';
+import type { StorySummary } from '../../domain/story.ts';
+import { StoryList } from './story-parts.tsx';
+
+export interface ErrorProps {
+  readonly site: SiteSettings;
+  readonly status: number;
+  readonly latest: readonly StorySummary[];
+}
+
+export function errorTitle(status: number): string {
+  if (status === 404) return 'Page not found';
+  if (status === 400) return 'Bad request';
+  if (status < 500) return 'Request not understood';
+  return 'Something went wrong';
+}
+
+function explanation(status: number): string {
+  if (status === 404) return 'The page you asked for is not here. It may have been moved or withdrawn, or the address may be mistyped.';
+  if (status < 500) return 'The address has something in it we could not read. Please check it and try again.';
+  return 'We could not show this page just now. Please try again in a moment.';
+}
+
+export function ErrorMain({ site, status, latest }: ErrorProps) {
+  return (
+    <section class="error-page">
+      <p class="error-code">Error {status}</p>
+      <h1>{errorTitle(status)}</h1>
+      <p>{explanation(status)}</p>
+      <p>
+        <a class="button" href="/">
+          Go to the {site.name} home page
+        </a>
+      </p>
+      {latest.length > 0 && (
+        <>
+          <h2 class="section-title">Latest news</h2>
+          <StoryList stories={latest} site={site} variant="compact" />
+        </>
+      )}
+    </section>
+  );
+}
