@@ -1,0 +1,60 @@
+// Writes synthetic RSS 2.0 wire files for the benchmarks: realistic sizes (a
+// headline, a dateline lead and a few paragraphs), spread over sectors, agencies
+// and cities. Deterministic for a given seed so runs compare.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CITIES = ['NEW DELHI', 'MOSCOW', 'NAIROBI', 'GENEVA', 'LAGOS', 'JAKARTA', 'BRASILIA', 'BERLIN', 'SUVA', 'CAIRO'];
+const AGENCIES = ['PTI', 'Reuters', 'AFP', 'IANS'];
+const TOPICS = [
+  ['Health', 'vaccine drive reaches remote districts as malaria cases fall'],
+  ['Sports', 'national cricket team wins series after final-over thriller'],
+  ['Economy & Business', 'central bank holds rates as inflation eases and exports climb'],
+  ['Technology', 'startups bet on artificial intelligence tools for farmers'],
+  ['Energy & Extractives', 'solar capacity additions hit record as coal output slows'],
+  ['Education', 'schools reopen with new digital classrooms in rural areas'],
+  ['Transport', 'metro rail extension opens to commuters after delays'],
+  ['WASH', 'drinking water and sanitation scheme covers thousands of villages'],
+  ['Politics', 'parliament passes budget after heated debate on subsidies'],
+  ['Science & Environment', 'heatwave warning issued as monsoon retreats early'],
+];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function makeItem(n: number, base: Date): string {
+  const [category, phrase] = TOPICS[n % TOPICS.length] as [string, string];
+  const city = CITIES[n % CITIES.length]!;
+  const agency = AGENCIES[n % AGENCIES.length]!;
+  const at = new Date(base.getTime() - n * 60_000);
+  const title = `${city.charAt(0)}${city.slice(1).toLowerCase()} ${phrase} (${n})`;
+  const lead = `${city}, ${MONTHS[at.getUTCMonth()]!} ${at.getUTCDate()} (${agency}) - Officials said on Tuesday that the ${phrase}, in a move welcomed by experts and residents alike. Item ${n}.`;
+  const body = [
+    lead,
+    'The announcement follows months of consultations with local bodies, civil society groups and industry representatives, who had pressed for faster action and clearer timelines.',
+    '"This is a significant step, and we will keep monitoring progress closely," a senior official told reporters, adding that a review would be held at the end of the quarter.',
+    'Analysts cautioned that funding gaps and staff shortages could slow implementation in some regions, but said the overall direction was encouraging.',
+  ]
+    .map((p) => `<p>${escapeXml(p)}</p>`)
+    .join('');
+  return `<item><title>${escapeXml(title)}</title><link>https://wire.example/${agency.toLowerCase()}/${n}</link><guid isPermaLink="false">bench-${n}</guid><pubDate>${at.toUTCString()}</pubDate><category>${escapeXml(category)}</category><description>${escapeXml(lead)}</description><content:encoded><![CDATA[${body}]]></content:encoded></item>`;
+}
+
+/** Writes `count` items into files of `perFile` items; returns the file paths. */
+export function writeWireFiles(dir: string, count: number, perFile = 1000, base = new Date('2026-11-28T12:00:00Z')): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let start = 0; start < count; start += perFile) {
+    const items: string[] = [];
+    for (let n = start; n < Math.min(start + perFile, count); n++) items.push(makeItem(n, base));
+    const path = join(dir, `wire-${String(files.length).padStart(3, '0')}.rss`);
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench wire</title><link>https://wire.example/</link><description>synthetic</description>${items.join('')}</channel></rss>`,
+    );
+    files.push(path);
+  }
+  return files;
+}

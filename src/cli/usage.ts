@@ -1,0 +1,18 @@
+export class UsageError extends Error {
+  readonly code = 'usage';
+}
+
+export const USAGE = `usage: npm run wiredesk -- <command> [options]
+
+commands:
+  serve [--db PATH] [--port N] [--no-demo]   migrate, serve the site, poll sources
+  ingest [--db PATH] <file|url>...           ingest once; a summary line per input
+  parse <file|url>...                        print normalized items as NDJSON (no database)
+  sources add <url|path> [--name NAME] [--interval 5m] [--agency NAME] [--db PATH]
+  sources list [--db PATH]
+  migrate [--db PATH]                        apply database migrations
+  migrate-data --from sqlite:PATH --to postgres://URL [--batch-size N]
+                                             copy a site into PostgreSQL (resumable)
+
+environment: PORT, WIREDESK_DB, DATABASE_URL, WIREDESK_SITE_NAME, WIREDESK_TIMEZONE,
+             WIREDESK_BASE_URL (see README)`;

@@ -1,0 +1,84 @@
+// A reader's view in a real browser: the home page and an article have the reference
+// anatomy, at phone and desktop widths; screenshots go to docs/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser } from './browser.ts';
+import { startDemoSite, type DemoSite } from './demo-site.ts';
+
+const missing = browserUnavailable();
+if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+
+const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+describe.skipIf(missing !== undefined)('the demo site in Chromium', () => {
+  let site: DemoSite;
+  let browser: Browser;
+  beforeAll(async () => {
+    site = await startDemoSite();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
+    const page = await browser.newPage({ viewport, javaScriptEnabled: false });
+    const res = await page.goto(`${site.url}${path}`);
+    expect(res?.status()).toBe(200);
+    return page;
+  }
+
+  it.each(WIDTHS)('home page at $name width: top stories, latest, sectors, trending', async (vp) => {
+    const page = await open('/', vp);
+    await expect(page.title()).resolves.toContain('Wiredesk Demo');
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/TRENDING/i);
+    expect(text).toMatch(/Latest/i);
+    expect(await page.locator('main a[href^="/article/"]').count()).toBeGreaterThanOrEqual(20);
+    // No horizontal scrolling on a phone: nothing wider than the viewport.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}home-${vp.name}.png`, fullPage: vp.name === 'desktop' });
+    await page.close();
+  });
+
+  it.each(WIDTHS)('article at $name width has the reference anatomy', async (vp) => {
+    const home = await open('/', vp);
+    const href = await home.locator('main a[href^="/article/"]').first().getAttribute('href');
+    await home.close();
+    const page = await open(href!, vp);
+    const h1 = await page.locator('h1').innerText();
+    expect(h1.length).toBeGreaterThan(10);
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/[A-Za-z ]+ \| [A-Za-z .]+ \| Updated: \d{2}-\d{2}-\d{4} \d{2}:\d{2} IST \| Created: \d{2}-\d{2}-\d{4} \d{2}:\d{2} IST/);
+    expect(text).toContain('(This story has not been edited by Wiredesk Demo staff and is auto-generated from a syndicated feed.)');
+    expect(text).toMatch(/TRENDING/i);
+    expect(text).toMatch(/OPINION/i);
+    expect(text).toMatch(/SECTORS/i);
+    expect(text).toMatch(/EDITIONS/i);
+    expect(await page.locator('a[href="/page/privacy"]').count()).toBeGreaterThan(0);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as Record<string, unknown>;
+    expect(JSON.stringify(jsonLd)).toContain('NewsArticle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}article-${vp.name}.png`, fullPage: vp.name === 'desktop' });
+    await page.close();
+  });
+
+  it('the updated demo story shows Updated later than Created', async () => {
+    const page = await open('/source/reuters', WIDTHS[0]);
+    const link = page.locator('main a[href^="/article/"]', { hasText: 'Lagos Blue Line' }).first();
+    const href = await link.getAttribute('href');
+    await page.close();
+    const article = await open(href!, WIDTHS[0]);
+    const byline = (await article.locator('body').innerText()).match(/Updated: (\S+ \S+) IST \| Created: (\S+ \S+) IST/);
+    expect(byline?.[1]).not.toBe(byline?.[2]);
+    await article.close();
+  });
+});
