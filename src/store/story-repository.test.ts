@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { countStories, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
+import { insertStories, countStories, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
 import type { NewStoryRow } from './schema.ts';
 
 function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {
@@ -28,6 +28,16 @@ describe.each(testEngines())('story repository on %s', (engine) => {
     const id = await insertStory(t.store.db, row(1));
     const s = await findStoryById(t.store.db, id);
     expect(s).toMatchObject({ id, identity: 'guid:1', headline: 'Headline 1', sector: 'health', agency: 'PTI', categories: ['c'], bodyHtml: '<p>Body 1</p>' });
+  });
+
+  it('inserts many rows at once and maps each id to its identity', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => row(i + 1));
+    const inserted = await insertStories(t.store.db, rows);
+    expect(inserted).toHaveLength(250);
+    for (const { id, identity } of inserted.filter((_, i) => i % 37 === 0)) {
+      expect((await findStoryById(t.store.db, id))?.identity).toBe(identity);
+    }
+    expect(await countStories(t.store.db, {})).toBe(250);
   });
 
   it('rejects a second story with the same identity', async () => {

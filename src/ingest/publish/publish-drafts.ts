@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewStoryRow } from '../../store/schema.ts';
 import type { StoryDraft, StoryKind } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
-import { findStoryStates, insertStory, updateStory } from '../../store/story-repository.ts';
+import { findStoryStates, insertStories, updateStory } from '../../store/story-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
 
@@ -68,12 +68,12 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
   return db.transaction().execute(async (trx) => {
     const states = await findStoryStates(trx, batch.map((b) => b.draft.identity));
     const results: PublishedItem[] = [];
+    const fresh: NewStoryRow[] = [];
     for (const { draft, sector } of batch) {
       const existing = states.get(draft.identity);
       const decision = decideVersion(existing, draft, ctx.now);
       if (decision.kind === 'new') {
-        const storyId = await insertStory(trx, toRow(draft, sector, ctx));
-        results.push({ identity: draft.identity, outcome: 'new', storyId });
+        fresh.push(toRow(draft, sector, ctx));
       } else if (decision.kind === 'updated' && existing) {
         const { created_at: _created, identity: _identity, kind: _kind, ...patch } = toRow(draft, sector, ctx);
         await updateStory(trx, existing.id, { ...patch, updated_at: decision.updatedAt, status: existing.status });
@@ -82,6 +82,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         results.push({ identity: draft.identity, outcome: 'unchanged', storyId: existing.id });
       }
     }
+    for (const { id, identity } of await insertStories(trx, fresh)) results.push({ identity, outcome: 'new', storyId: id });
     return results;
   });
 }

@@ -4,7 +4,7 @@
 // The published node:sqlite dialect packages are small and barely maintained;
 // this bridge is ~40 lines we can test ourselves.
 import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 
 type Params = readonly unknown[];
 
@@ -16,7 +16,7 @@ function bind(params: Params): SQLInputValue[] {
   });
 }
 
-function wrapStatement(stmt: StatementSync) {
+function wrapStatement(stmt: StatementSync): SqliteStatement {
   return {
     // A statement returns rows when it declares result columns (SELECT, RETURNING).
     reader: stmt.columns().length > 0,
@@ -38,11 +38,29 @@ export function openSqlite(path: string): DatabaseSync {
   return db;
 }
 
+// Preparing is a large share of a simple query's cost; Kysely asks for a fresh
+// statement every time, so keep the recently used ones (bounded: IN-lists vary).
+const STATEMENT_CACHE_SIZE = 256;
+
 export function createSqliteDialect(database: DatabaseSync): SqliteDialect {
-  return new SqliteDialect({
-    database: {
-      close: () => database.close(),
-      prepare: (sql: string) => wrapStatement(database.prepare(sql)),
-    } as never,
-  });
+  const cache = new Map<string, SqliteStatement>();
+  const prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = wrapStatement(database.prepare(sql));
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
+  const bridge: SqliteDatabase = {
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare,
+  };
+  return new SqliteDialect({ database: bridge });
 }
