@@ -9,6 +9,8 @@ import { listDemoFiles } from '../../demo/demo-wire.ts';
 import { listSources } from '../../store/source-repository.ts';
 import { getSetting, putSetting } from '../../store/settings-repository.ts';
 import type { Store } from '../../store/store.ts';
+import type { PublishedItem } from '../../ingest/publish/publish-drafts.ts';
+import { createLocalChangeBus, createPostgresChangeBus } from '../../jobs/change-bus.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -23,7 +25,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const logger = createLogger(config.logLevel);
   const store = await openMigratedStore(config);
   const app = await buildApp({ store, config, logger });
-  const onPublished = () => app.invalidateCaches();
+  // Every node's caches follow every change, whichever node made it.
+  const bus = config.databaseUrl
+    ? await createPostgresChangeBus(config.databaseUrl, (err) => logger.error({ event: 'change_bus_error', err }, 'change bus connection failed'))
+    : createLocalChangeBus();
+  bus.subscribe(() => app.invalidateCaches());
+  const onPublished = (items: readonly PublishedItem[]) => {
+    bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
+  };
   const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished });
   const address = await app.listen({ port: config.port, host: config.host });
   logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
@@ -39,6 +48,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     await app.close();
     await scheduler.stop();
+    await bus.close();
     await store.close();
     process.exit(0);
   };
