@@ -2,14 +2,10 @@
 // through the real ingest, starts `serve` as a child process with the page cache
 // off, then drives it with autocannon at 50 connections over many article URLs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { writeWireFiles } from './make-wire.ts';
-import { migrate, openStore } from '../src/store/store.ts';
-import { ingestInput } from '../src/ingest/pipeline.ts';
-import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 
 export interface ServeFigures {
   readonly readyMs: number;
@@ -20,16 +16,12 @@ export interface ServeFigures {
   readonly non2xx: number;
 }
 
-async function seed(dbPath: string, count: number, dir: string): Promise<string[]> {
-  const store = openStore({ kind: 'sqlite', path: dbPath });
-  await migrate(store);
-  for (const file of writeWireFiles(join(dir, 'wire'), count)) {
-    const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date() });
-    if (run.error) throw new Error(run.error);
-  }
-  const rows = await store.db.selectFrom('stories').select(['id', 'sector', 'slug']).orderBy('id').execute();
-  await store.close();
-  return rows.map((r) => `/article/${r.sector}/${r.id}-${r.slug}`);
+/** Seeds in a child process: the driver's own heap stays small while it measures. */
+async function seed(dbPath: string, count: number): Promise<string[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/seed-db.ts', dbPath, String(count)], { stdio: 'inherit' });
+  const code = await new Promise((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`seeding failed with ${String(code)}`);
+  return JSON.parse(readFileSync(`${dbPath}.paths.json`, 'utf8')) as string[];
 }
 
 async function waitReady(url: string, started: number, child: ChildProcess): Promise<number> {
@@ -49,7 +41,7 @@ export async function benchArticle(count: number, opts: { connections?: number; 
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   const port = opts.port ?? 3999;
   const dbPath = join(dir, 'bench.db');
-  const paths = await seed(dbPath, count, dir);
+  const paths = await seed(dbPath, count);
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--no-demo', '--db', dbPath, '--port', String(port)], {
     env: { ...process.env, LOG_LEVEL: 'warn', WIREDESK_PAGE_CACHE: '0', ...opts.env },

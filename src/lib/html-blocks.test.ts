@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeBlocks } from './html-blocks.ts';
+import { arrangeBlocks, splitParagraphs } from './html-blocks.ts';
 
 // Input as sanitize-html writes it: allowlisted tags only, text escaped.
 describe('arrangeBlocks', () => {
@@ -18,5 +18,14 @@ describe('arrangeBlocks', () => {
     ['nothing', '', ''],
   ])('%s', (_name, input, expected) => {
     expect(arrangeBlocks(input)).toBe(expected);
+  });
+});
+
+describe('splitParagraphs', () => {
+  it.each([
+    ['splits a paragraph around a block, wherever it is', '<ul><li><p>a<h6>b</h6> c</p></li></ul>', '<ul><li><p>a</p>\n<h6>b</h6>\n<p>c</p></li></ul>'],
+    ['leaves other paragraphs alone', '<p>a <b>b</b></p>\n<p> c </p>', '<p>a <b>b</b></p>\n<p> c </p>'],
+  ])('%s', (_name, input, expected) => {
+    expect(splitParagraphs(input)).toBe(expected);
   });
 });

@@ -10,6 +10,10 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'th', 'td', 'caption', 'figure', 'figcaption', 'pre', 'hr',
 ]);
 const ONLY_SPACES = /^[\t\n\f\r ]*$/;
+// The blocks that end an open <p> when htmlparser2 parses them (h1 is written as h2).
+const ENDS_PARAGRAPH = /<(?:h[2-6]|ul|ol|blockquote|table|figure|figcaption|pre|hr)[ />]/;
+// Paragraphs do not nest in sanitized output, so each one ends at the next </p>.
+const PARAGRAPH = /<p>([\s\S]*?)<\/p>/g;
 const NOT_BLANK = /\S/; // \s includes U+00A0: a lone &nbsp; is blank
 
 /**
@@ -20,10 +24,10 @@ const NOT_BLANK = /\S/; // \s includes U+00A0: a lone &nbsp; is blank
  */
 export function arrangeBlocks(html: string): string {
   const out = new Layout(html);
+  TAG.lastIndex = 0;
   let depth = 0; // elements open
   let blockStart = -1; // start of the open top-level block; -1 in a run of loose content
   let breakEnd = -1; // end of the last top-level <br />
-  TAG.lastIndex = 0;
   for (let match = TAG.exec(html); match !== null; match = TAG.exec(html)) {
     const closing = match[1] === '/';
     const name = match[2] ?? '';
@@ -66,6 +70,15 @@ export function arrangeBlocks(html: string): string {
   if (blockStart !== -1) out.addBlock(blockStart, html.length);
   else out.endRun(html.length);
   return out.blocks.join('\n');
+}
+
+/**
+ * Paragraphs holding a heading, list, table … laid out like the top level, which is how
+ * htmlparser2 sees them when it parses the output again. The sanitizer calls this only
+ * when it saw such a block open in a paragraph (through an element it unwrapped).
+ */
+export function splitParagraphs(html: string): string {
+  return html.replace(PARAGRAPH, (paragraph, inner: string) => (ENDS_PARAGRAPH.test(inner) ? arrangeBlocks(inner) : paragraph));
 }
 
 class Layout {

@@ -53,6 +53,7 @@ describe('sanitizeHtml', () => {
     ['unwraps wrappers around paragraphs', '<article><div><p>a</p><p>b</p></div></article>', '<p>a</p>\n<p>b</p>'],
     ['ends a wrapper paragraph at a heading or list', '<section><h1>T</h1>lead<ul><li>x</li></ul>tail</section>',
       '<h2>T</h2>\n<p>lead</p>\n<ul><li>x</li></ul>\n<p>tail</p>'],
+    ['ends a paragraph at a heading even inside an unwrapped element', '<p>x<span><h1>T</h1></span>y</p>', '<p>x</p>\n<h2>T</h2>\n<p>y</p>'],
     ['never nests paragraphs: an inner one becomes a line break', '<p>a<span><div>b</div></span> c</p>', '<p>a<br />b c</p>'],
     ['keeps a block inside an inline element where it is', '<b>bold<div>x</div>tail</b>', '<b>bold<p>x</p>tail</b>'],
     ['keeps linked images', '<p><a href="/x"><img src="/i.jpg"></a></p>',
@@ -160,12 +161,13 @@ describe('sanitizeHtml properties', () => {
 const PAGES = fileURLToPath(new URL('../../../shared/corpus/readability/mozilla__readability/test-pages/', import.meta.url));
 
 describe.skipIf(!existsSync(PAGES))('sanitizeHtml on real pages', () => {
-  it('keeps text and lets nothing executable through', () => {
+  it('keeps text, lets nothing executable through, is idempotent', () => {
     const cases = readdirSync(PAGES).filter((name) => existsSync(`${PAGES}${name}/source.html`));
     expect(cases.length).toBeGreaterThan(40);
     for (const name of cases) {
       const html = sanitizeHtml(readFileSync(`${PAGES}${name}/source.html`, 'utf8'), { baseUrl: 'https://example.com/a/' });
       assertSafe(html);
+      expect(sanitizeHtml(html, { baseUrl: 'https://example.com/a/' }), `${name} sanitized twice`).toBe(html);
       // The article Readability extracts from the page survives sanitizing.
       const expected = readFileSync(`${PAGES}${name}/expected.html`, 'utf8');
       const longest = htmlToText(expected).split('\n\n').reduce((a, b) => (b.length > a.length ? b : a), '');

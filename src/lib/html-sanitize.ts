@@ -1,6 +1,6 @@
 import sanitizeWithPolicy from 'sanitize-html';
 import type { Attributes, IFrame, IOptions, Tag } from 'sanitize-html';
-import { arrangeBlocks } from './html-blocks.ts';
+import { arrangeBlocks, splitParagraphs } from './html-blocks.ts';
 import { IMAGE_SCHEMES, isTrackerLink, isTrackingPixel, LINK_SCHEMES, parseBaseUrl, resolveUrl } from './html-urls.ts';
 
 // The reader-facing HTML policy, enforced by sanitize-html: it checks every tag,
@@ -38,15 +38,15 @@ const SCOPE = /^(?:row|col|rowgroup|colgroup)$/;
  * filter in document order, so per-call state lives here and the options stay one
  * object built at load time.
  */
-const current = { base: undefined as URL | undefined, openParagraphs: 0 };
+const current = { base: undefined as URL | undefined, openParagraphs: 0, blockInParagraph: false };
 
 // What goes is marked rather than removed inside sanitize-html, and removed afterwards in
-// one pass (removeMarked): exclusiveFilter removes an element by cutting sanitize-html's
-// output string, which copies all of it, so hostile input with many removals took
-// seconds. Renaming to a disallowed tag is no way out either: sanitize-html 2.17 then
-// writes that name in the end tag of the next element at the same depth
-// (apostrophecms/sanitize-html#398). Real links always carry href and real images src,
-// so these bare tags cannot come from the input.
+// one pass (removeMarked). exclusiveFilter removes an element by cutting sanitize-html's
+// output string, which copies all of it, so many removals are quadratic: 600 KB of
+// <blockquote><p> took 16 s. Renaming to a disallowed tag is no way out either:
+// sanitize-html 2.17 then writes that name in the end tag of the next element at the
+// same depth (apostrophecms/sanitize-html#398). Kept links always carry href and kept
+// images src, so these bare tags cannot come from the input.
 const UNWRAP_LINK = '<a>'; // the tag goes, its content stays
 const DROP_REL = 'wd-drop';
 const DROP_LINK = `<a rel="${DROP_REL}">`; // the link goes with its content
@@ -62,7 +62,15 @@ function transformParagraph(tagName: string, attribs: Attributes): Tag {
   return { tagName, attribs };
 }
 
-/** exclusiveFilter, run as each kept element ends. Only counts; never removes. */
+// A heading, list, table … opening in a paragraph: htmlparser2 ends the paragraph there
+// only if it is the current element, so after <p><span><h2> the output has <h2> in <p>,
+// which a re-parse would split. splitParagraphs then does it now.
+function transformBlock(tagName: string, attribs: Attributes): Tag {
+  if (current.openParagraphs > 0) current.blockInParagraph = true;
+  return { tagName: tagName === 'h1' ? 'h2' : tagName, attribs };
+}
+
+/** exclusiveFilter, run as each kept element ends: only counts (see the markers above). */
 function endElement(frame: IFrame): false {
   if (frame.tag === 'p' && frame.attribs !== BREAK.attribs) current.openParagraphs -= 1;
   return false;
@@ -101,9 +109,9 @@ function transformCell(tagName: string, attribs: Attributes): Tag {
   return { tagName, attribs: kept };
 }
 
-function transformList(tagName: string, attribs: Attributes): Tag {
+function transformOrderedList(tagName: string, attribs: Attributes): Tag {
   const start = attribs.start;
-  return { tagName, attribs: start !== undefined && DIMENSION.test(start) ? { start } : {} };
+  return transformBlock(tagName, start !== undefined && DIMENSION.test(start) ? { start } : {});
 }
 
 const POLICY: IOptions = {
@@ -128,8 +136,9 @@ const POLICY: IOptions = {
     p: transformParagraph,
     a: transformLink,
     img: transformImage,
-    h1: (_tagName, attribs) => ({ tagName: 'h2', attribs }),
-    ol: transformList,
+    h1: transformBlock, h2: transformBlock, h3: transformBlock, h4: transformBlock, h5: transformBlock, h6: transformBlock,
+    ul: transformBlock, ol: transformOrderedList, blockquote: transformBlock, table: transformBlock,
+    figure: transformBlock, figcaption: transformBlock, pre: transformBlock, hr: transformBlock,
     td: transformCell,
     th: transformCell,
   },
@@ -141,19 +150,23 @@ const POLICY: IOptions = {
 // rule that a <p>, heading, list, table … closes an open <p>: <div>a<div>b</div></div>
 // comes out as two paragraphs, <div><p>a</p></div> as one, never nested. Only the name
 // of a tag changes, never where one starts or ends (the lookahead is htmlparser2's end
-// of a tag name); a match inside a comment, script or attribute value stays harmless.
+// of a tag name). Inside a comment or script a match goes with it; inside an attribute
+// value (title="<div>") it changes text, rarely and harmlessly.
 const WRAPPER_TAG = /<(\/?)(?:div|section|article|main|header|footer|aside|center|address|details|summary|hgroup|dl|dd|dt)(?=[\t\n\f\r />])/gi;
 
 /**
  * Makes untrusted HTML safe to show: the allowlist above, http(s) links with
  * rel="noopener noreferrer", relative URLs resolved against `baseUrl` (dropped without
- * one), tracking pixels removed, empty blocks dropped, loose text wrapped in paragraphs.
+ * one), tracking pixels removed; then one block a line, empty top-level blocks dropped,
+ * loose text wrapped in paragraphs (arrangeBlocks).
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   current.base = parseBaseUrl(options.baseUrl);
   current.openParagraphs = 0;
+  current.blockInParagraph = false;
   try {
-    return arrangeBlocks(removeMarked(sanitizeWithPolicy(html.replace(WRAPPER_TAG, '<$1p'), POLICY)));
+    const sanitized = removeMarked(sanitizeWithPolicy(html.replace(WRAPPER_TAG, '<$1p'), POLICY));
+    return arrangeBlocks(current.blockInParagraph ? splitParagraphs(sanitized) : sanitized);
   } finally {
     current.base = undefined;
   }

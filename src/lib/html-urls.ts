@@ -46,22 +46,15 @@ export function isTrackerLink(href: string): boolean {
 export function resolveUrl(raw: string | undefined, base: URL | undefined, schemes: ReadonlySet<string>): string | undefined {
   const value = raw?.trim();
   if (!value || value.startsWith('#')) return undefined;
-  try {
-    // Without a base, a protocol-relative URL can only mean https today.
-    const url = base ? new URL(value, base) : new URL(value.startsWith('//') ? `https:${value}` : value);
-    return schemes.has(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  // URL.parse, not new URL: hostile markup is full of unparseable URLs, and a throw
+  // costs some forty times a parse. Without a base, a protocol-relative URL can only
+  // mean https today.
+  const url = base ? URL.parse(value, base.href) : URL.parse(value.startsWith('//') ? `https:${value}` : value);
+  return url !== null && schemes.has(url.protocol) ? url.href : undefined;
 }
 
 /** The base for relative URLs: an absolute http(s) URL, else none. */
 export function parseBaseUrl(baseUrl: string | undefined): URL | undefined {
-  if (!baseUrl) return undefined;
-  try {
-    const url = new URL(baseUrl);
-    return IMAGE_SCHEMES.has(url.protocol) ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = baseUrl ? URL.parse(baseUrl) : null;
+  return url !== null && IMAGE_SCHEMES.has(url.protocol) ? url : undefined;
 }

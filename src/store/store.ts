@@ -26,11 +26,18 @@ export interface Store {
 
 export type StoreLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
 
-export function openStore(location: StoreLocation): Store {
+export function openStore(location: StoreLocation, onError: (err: Error) => void = () => undefined): Store {
   if (location.kind === 'postgres') {
-    const { dialect } = createPostgresDialect(location.url);
+    const { dialect, pool } = createPostgresDialect(location.url, onError);
     const db = new Kysely<Database>({ dialect });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    let closing: Promise<void> | undefined;
+    // Kysely's destroy ends the pool; wait until every client has really gone so that
+    // a database dropped right after (tests) or a restart sees no half-closed sockets.
+    const close = () =>
+      (closing ??= db.destroy().then(async () => {
+        while (pool.totalCount > 0) await new Promise((r) => setTimeout(r, 10));
+      }));
+    return { db, engine: 'postgres', close };
   }
   if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
   let raw;

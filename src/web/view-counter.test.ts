@@ -3,7 +3,7 @@ import { createTestStore, testEngines, type TestStore } from '../store/testing/t
 import { insertStory } from '../store/story-repository.ts';
 import { listMostViewed } from '../store/view-repository.ts';
 import { ViewCounter } from './view-counter.ts';
-import { storyRow } from './testing/web-fixtures.ts';
+import { disposeTestStore, storyRow } from './testing/web-fixtures.ts';
 
 describe.each(testEngines())('ViewCounter on %s', (engine) => {
   let t: TestStore;
@@ -11,7 +11,7 @@ describe.each(testEngines())('ViewCounter on %s', (engine) => {
     t = await createTestStore(engine);
   });
   afterEach(async () => {
-    await t.dispose();
+    await disposeTestStore(t, engine);
   });
 
   it('buffers views and adds them up on each flush', async () => {

@@ -50,6 +50,18 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
+/**
+ * `t.dispose()`, without its PostgreSQL race: pg-pool's end() resolves once it has
+ * *asked* each client to disconnect, dispose then drops the database WITH (FORCE),
+ * and a client still closing receives the termination as an unhandled pool 'error'.
+ * Close first, give the sockets a moment, then dispose (Kysely's destroy is idempotent).
+ */
+export async function disposeTestStore(t: TestStore, engine: Engine): Promise<void> {
+  await t.store.close();
+  if (engine === 'postgres') await new Promise((r) => setTimeout(r, 100));
+  await t.dispose();
+}
+
 export interface WebHarness {
   readonly app: FastifyInstance;
   readonly t: TestStore;
@@ -74,12 +86,6 @@ export async function startWeb(engine: Engine, config: Config = testConfig()): P
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { 'user-agent': BROWSER_UA, ...headers } }),
     async close() {
       await app.close();
-      // pg-pool's end() resolves once it has *asked* each client to disconnect; the
-      // PostgreSQL dispose then drops the database WITH (FORCE), and a client still
-      // closing receives the termination as an unhandled pool 'error'. Close first,
-      // give the sockets a moment, then dispose (Kysely's destroy is idempotent).
-      await t.store.close();
-      if (engine === 'postgres') await new Promise((r) => setTimeout(r, 100));
       await t.dispose();
     },
   };

@@ -30,11 +30,18 @@ export interface HeadProps {
   readonly noindex?: boolean;
 }
 
+const FAVICONS = new WeakMap<SiteSettings, string>();
+
 // A one-letter icon inline, so browsers don't ask for /favicon.ico on every visit.
 function faviconHref(site: SiteSettings): string {
-  const letter = (site.name.trim()[0] ?? 'W').toUpperCase().replace(/[^A-Z0-9]/, 'W');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#b3121b"/><text x="16" y="23" font-family="Georgia,serif" font-size="21" font-weight="700" text-anchor="middle" fill="#fff">${letter}</text></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+  let href = FAVICONS.get(site);
+  if (!href) {
+    const letter = (site.name.trim()[0] ?? 'W').toUpperCase().replace(/[^A-Z0-9]/, 'W');
+    const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='%23b3121b'/><text x='16' y='23' font-family='Georgia,serif' font-size='21' font-weight='700' text-anchor='middle' fill='white'>${letter}</text></svg>`;
+    href = `data:image/svg+xml,${svg.replace(/ /g, '%20').replace(/</g, '%3C').replace(/>/g, '%3E')}`;
+    FAVICONS.set(site, href);
+  }
+  return href;
 }
 
 /** JSON for a <script> element: `<` becomes \u003c so no `</script>` can close it early. */
