@@ -1,19 +1,50 @@
 // Article page throughput from a second process: seeds a database of N stories
 // through the real ingest, starts `serve` as a child process with the page cache
-// off, then drives it with autocannon at 50 connections over many article URLs.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// off, then drives it at 50 connections over many article URLs with wrk (Debian's
+// package) when installed, else autocannon.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
-export interface ServeFigures {
-  readonly readyMs: number;
+export interface LoadFigures {
+  readonly client: 'wrk' | 'autocannon';
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
   readonly non2xx: number;
+}
+
+export interface ServeFigures extends LoadFigures {
+  readonly readyMs: number;
+}
+
+function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+
+/** wrk (C, one thread) loads the server far less than a Node client would on 2 cores. */
+async function runWrk(port: number, paths: readonly string[], connections: number, seconds: number): Promise<LoadFigures> {
+  const script = join(tmpdir(), `wiredesk-wrk-${process.pid}.lua`);
+  writeFileSync(
+    script,
+    `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\ni = 0\nrequest = function() i = i + 1 return wrk.format("GET", paths[(i % #paths) + 1]) end\n` +
+      'done = function(summary, latency, requests) io.write(string.format("JSON {\\"rps\\":%f,\\"p50\\":%f,\\"p99\\":%f,\\"errors\\":%d,\\"non2xx\\":%d}\\n", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status)) end\n',
+  );
+  const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}`], { encoding: 'utf8' });
+  rmSync(script, { force: true });
+  const line = out.stdout.split('\n').find((l) => l.startsWith('JSON '));
+  if (!line) throw new Error(`wrk printed no figures: ${out.stderr || out.stdout}`);
+  const f = JSON.parse(line.slice(5)) as { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+  return { client: 'wrk', requestsPerSecond: f.rps, p50: f.p50, p99: f.p99, errors: f.errors, non2xx: f.non2xx };
+}
+
+async function runAutocannon(port: number, paths: readonly string[], connections: number, seconds: number): Promise<LoadFigures> {
+  const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+  const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests });
+  return { client: 'autocannon', requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
 /** Seeds in a child process: the driver's own heap stays small while it measures. */
@@ -50,17 +81,11 @@ export async function benchArticle(count: number, opts: { connections?: number; 
   try {
     const readyMs = await waitReady(`http://127.0.0.1:${port}/`, started, child);
     // Spread requests over many stories so no single row is hot.
-    const requests = Array.from({ length: 500 }, (_, i) => ({ method: 'GET' as const, path: paths[(i * 7919) % paths.length]! }));
-    await autocannon({ url: `http://127.0.0.1:${port}`, connections: 10, duration: 2, requests }); // warm-up
-    const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: opts.connections ?? 50, duration: opts.seconds ?? 10, requests });
-    return {
-      readyMs,
-      requestsPerSecond: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
-    };
+    const picked = Array.from({ length: 500 }, (_, i) => paths[(i * 7919) % paths.length]!);
+    const load = hasWrk() ? runWrk : runAutocannon;
+    await load(port, picked, 10, 2); // warm-up
+    const figures = await load(port, picked, opts.connections ?? 50, opts.seconds ?? 10);
+    return { readyMs, ...figures };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -68,10 +93,3 @@ export async function benchArticle(count: number, opts: { connections?: number; 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 10_000);
-  const f = await benchArticle(count);
-  console.log(
-    `article (uncached, ${count} stories, 50 connections): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, errors ${f.errors}, non-2xx ${f.non2xx}; serve ready in ${Math.round(f.readyMs)} ms`,
-  );
-}

@@ -35,8 +35,3 @@ export async function benchIngest(count: number, location?: StoreLocation): Prom
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 20_000);
-  const f = await benchIngest(count);
-  console.log(`ingest: ${f.items} items in ${f.seconds.toFixed(2)} s = ${Math.round(f.itemsPerSecond)} items/s (sqlite)`);
-}

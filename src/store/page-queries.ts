@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
 import { hourBucket } from './view-repository.ts';
+import { prepareQuery } from './prepared-query.ts';
 
 /**
  * Adds buffered view counts (story id → views) to the hour bucket of `at`, in one
@@ -44,20 +45,25 @@ export interface StoryLinkRow {
  * the (sector, created_at) index from the story down instead of from the newest
  * story of the sector (the plain OR form scans every newer story first).
  */
+const selectNextInSector = prepareQuery(
+  (db: Kysely<Database>, sector: string, createdAt: string, id: number) =>
+    db
+      .selectFrom('stories')
+      .select(['id', 'sector', 'slug', 'headline'])
+      .where('sector', '=', sector)
+      .where('created_at', '<=', createdAt)
+      .where('status', '=', 'published')
+      .where((eb) => eb.or([eb('created_at', '<', createdAt), eb('id', '<', id)]))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  3,
+);
+
 export async function findNextLinkInSector(
   db: Kysely<Database>,
   story: { readonly id: number; readonly sector: string; readonly createdAt: string },
 ): Promise<StoryLinkRow | undefined> {
-  const row = await db
-    .selectFrom('stories')
-    .select(['id', 'sector', 'slug', 'headline'])
-    .where('sector', '=', story.sector)
-    .where('created_at', '<=', story.createdAt)
-    .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('created_at', '<', story.createdAt), eb('id', '<', story.id)]))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = await selectNextInSector(db, story.sector, story.createdAt, story.id);
   return row ? { id: Number(row.id), sector: row.sector, slug: row.slug, headline: row.headline } : undefined;
 }

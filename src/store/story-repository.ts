@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
+import { prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,8 +40,11 @@ function toStory(row: StoryRow): Story {
   return { ...toSummary(row), bodyHtml: row.body_html };
 }
 
+// The article page's lookup: prepared once, as it runs on every page view.
+const selectStoryById = prepareQuery((db: Kysely<Database>, id: number) => db.selectFrom('stories').selectAll().where('id', '=', id), 1);
+
 export async function findStoryById(db: Db, id: number): Promise<Story | undefined> {
-  const row = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await selectStoryById(db, id);
   return row ? toStory(row) : undefined;
 }
 

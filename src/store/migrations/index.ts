@@ -5,12 +5,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import type { Engine } from '../engine.ts';
 import { initial } from './0001-initial.ts';
 import { leases } from './0002-leases.ts';
+import { agencyIndex } from './0003-agency-index.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     getMigrations: async (): Promise<Record<string, Migration>> => ({
       '0001-initial': initial(engine),
       '0002-leases': leases(),
+      '0003-agency-index': agencyIndex(),
     }),
   };
 }
