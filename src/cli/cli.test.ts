@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './index.ts';
+import { runParse } from './commands/parse.ts';
+
+const WIRE = new URL('../ingest/testdata/wire-v1.rss', import.meta.url).pathname;
+const WIRE_V2 = new URL('../ingest/testdata/wire-v2.rss', import.meta.url).pathname;
+
+let dir: string;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wiredesk-cli-'));
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('wiredesk CLI', () => {
+  it.each([
+    [['bogus'], /^wiredesk: unknown command "bogus"\n\nusage: /],
+    [['ingest'], /^wiredesk: ingest: give at least one file or URL\n/],
+    [['ingest', '--frobnicate', 'x'], /^wiredesk: ingest: Unknown option '--frobnicate'/],
+    [['serve', '--port', 'abc'], /^wiredesk: --port: not a port number: abc\n/],
+    [['sources', 'add', 'https://wire.example/feed', '--interval', '5x'], /^wiredesk: sources add: --interval must be a duration/],
+    [['sources', 'add', '/no/such/file.xml'], /is neither an http\(s\) URL nor an existing file/],
+    [['sources', 'remove'], /^wiredesk: sources: unknown subcommand "remove"/],
+  ])('bad arguments %j give one line and usage, exit 2, no stack trace', async (args, message) => {
+    expect(await runCli(args)).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+    expect(err.join('\n')).toContain('usage: npm run wiredesk -- <command>');
+    expect(err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('ingest prints a summary line per input and fails when any input failed', async () => {
+    const db = join(dir, 'w.db');
+    expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
+    expect(out).toEqual([`${WIRE}: new 2, updated 0, unchanged 0, rejected 1`]);
+    out.length = 0;
+    expect(await runCli(['ingest', '--db', db, WIRE_V2, join(dir, 'missing.xml')])).toBe(1);
+    expect(out).toEqual([`${WIRE_V2}: new 0, updated 1, unchanged 1, rejected 1`, `${join(dir, 'missing.xml')}: failed: fetch/file: ${join(dir, 'missing.xml')}: no such file`]);
+  });
+
+  it('sources add then list shows the source', async () => {
+    const db = join(dir, 'w.db');
+    expect(await runCli(['sources', 'add', 'https://wire.example/pti.rss', '--name', 'PTI national', '--interval', '2m', '--agency', 'PTI', '--db', db])).toBe(0);
+    expect(await runCli(['sources', 'add', 'https://wire.example/other.rss', '--name', 'PTI national', '--db', db])).toBe(2);
+    out.length = 0;
+    expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/^1\tPTI national\thttps:\/\/wire\.example\/pti\.rss\tevery 120s\tnot fetched yet$/)]);
+  });
+
+  it('migrate reports what it applied, then that the database is up to date', async () => {
+    const db = join(dir, 'w.db');
+    expect(await runCli(['migrate', '--db', db])).toBe(0);
+    expect(out[0]).toMatch(/^applied 0001-initial, /);
+    expect(await runCli(['migrate', '--db', db])).toBe(0);
+    expect(out[1]).toBe('database is up to date');
+  });
+
+  it('parse prints one normalized item per line and the rejected one on stderr', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(...chunk.toString().split('\n').filter(Boolean)), cb()) });
+    expect(await runParse([WIRE], sink)).toBe(0);
+    const items = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(items.map((i) => [i.format, i.headline, i.agency, i.datelineCity, i.sector])).toEqual([
+      ['rss', 'Flood warnings issued along the Brahmaputra', 'PTI', 'Guwahati', 'science-environment'],
+      ['rss', 'Kenya opens new rail link to Naivasha', 'Reuters', 'Nairobi', 'transport'],
+    ]);
+    expect(err).toEqual([expect.stringMatching(/^.*wire-v1\.rss: item 2: /)]);
+  });
+});

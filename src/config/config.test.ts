@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000, the embedded store, Asia/Kolkata', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, dbPath: './data/wiredesk.db', pageCache: true });
+    expect(c.site).toMatchObject({ name: 'Wiredesk', timeZone: 'Asia/Kolkata', baseUrl: 'http://localhost:3000', language: 'en' });
+    expect(c.site.sectors).toHaveLength(15);
+    expect(c.site.editions[0]).toMatchObject({ slug: 'global', name: 'Global' });
+  });
+
+  it('reads every documented variable', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      WIREDESK_DB: '/var/lib/wiredesk/site.db',
+      WIREDESK_SITE_NAME: 'Devdiscourse',
+      WIREDESK_TIMEZONE: 'Europe/London',
+      WIREDESK_BASE_URL: 'https://news.example/',
+      WIREDESK_PAGE_CACHE: '0',
+      DATABASE_URL: 'postgres://u@db/wd',
+    });
+    expect(c).toMatchObject({ port: 8080, dbPath: '/var/lib/wiredesk/site.db', pageCache: false, databaseUrl: 'postgres://u@db/wd' });
+    expect(c.site).toMatchObject({ name: 'Devdiscourse', timeZone: 'Europe/London', baseUrl: 'https://news.example' });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /^PORT: /],
+    ['PORT', '70000', /^PORT: /],
+    ['WIREDESK_TIMEZONE', 'Mars/Olympus_Mons', /^WIREDESK_TIMEZONE: not an IANA time zone \(got "Mars\/Olympus_Mons"\)$/],
+    ['WIREDESK_BASE_URL', 'ftp://news.example', /^WIREDESK_BASE_URL: /],
+    ['WIREDESK_BASE_URL', 'not a url', /^WIREDESK_BASE_URL: /],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: must start with postgres:\/\//],
+    ['WIREDESK_PAGE_CACHE', 'yes', /^WIREDESK_PAGE_CACHE: /],
+    ['WIREDESK_SITE_NAME', '   ', /^WIREDESK_SITE_NAME: /],
+  ])('an invalid %s (%j) stops start-up naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});
