@@ -1,4 +1,5 @@
 // A story as the site knows it: one per identity, however often it is re-sent.
+import type { PubStatus } from './wire-item.ts';
 
 export type StoryKind = 'wire' | 'staff' | 'roundup';
 export type StoryStatus = 'published' | 'withheld' | 'killed' | 'embargoed';
@@ -29,6 +30,13 @@ export interface StoryDraft {
   readonly updatedAt: string;
   /** Hash over the fields a reader sees; equal hash = unchanged. */
   readonly contentHash: string;
+  /** The agency's version number, when the format carries one (NewsML-G2, ninjs, NITF…). */
+  readonly version?: number;
+  readonly pubStatus: PubStatus;
+  /** ISO-8601 UTC; not visible anywhere before. */
+  readonly embargoUntil?: string;
+  /** The agency flagged this version as a correction. */
+  readonly isCorrection: boolean;
 }
 
 export interface Story {
@@ -53,6 +61,10 @@ export interface Story {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly contentHash: string;
+  readonly version: number | null;
+  /** When the agency last sent a correction, for the page's "Corrected" note. */
+  readonly correctedAt: string | null;
+  readonly embargoUntil: string | null;
 }
 
 /** A story as lists show it: no body. */

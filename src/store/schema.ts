@@ -51,6 +51,18 @@ export interface StoriesTable {
   updated_at: string;
   ingested_at: string;
   content_hash: string;
+  version: number | null;
+  corrected_at: string | null;
+  embargo_until: string | null;
+}
+
+export interface StoryAuditTable {
+  id: Generated<number>;
+  story_id: number;
+  /** killed, withheld, restored, corrected, embargo-released. */
+  action: string;
+  detail: string;
+  at: string;
 }
 
 export interface StoryViewsTable {
@@ -71,6 +83,7 @@ export interface Database {
   story_views: StoryViewsTable;
   settings: SettingsTable;
   job_leases: JobLeasesTable;
+  story_audit: StoryAuditTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -8,7 +8,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const SUMMARY_COLUMNS = [
   'id', 'identity', 'kind', 'status', 'source_id', 'headline', 'summary', 'slug', 'sector', 'agency',
   'dateline_city', 'author', 'link', 'image_url', 'image_caption', 'language', 'categories',
-  'created_at', 'updated_at', 'content_hash',
+  'created_at', 'updated_at', 'content_hash', 'version', 'corrected_at', 'embargo_until',
 ] as const;
 
 function toSummary(row: Omit<StoryRow, 'body_html' | 'ingested_at'>): StorySummary {
@@ -33,6 +33,9 @@ function toSummary(row: Omit<StoryRow, 'body_html' | 'ingested_at'>): StorySumma
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     contentHash: row.content_hash,
+    version: row.version === null ? null : Number(row.version),
+    correctedAt: row.corrected_at,
+    embargoUntil: row.embargo_until,
   };
 }
 
@@ -55,6 +58,7 @@ export interface StoryState {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly status: StoryStatus;
+  readonly version: number | null;
 }
 
 /** Identity lookup for the publish stage: only what it needs to decide new/updated/unchanged. */
@@ -64,7 +68,7 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
     const chunk = identities.slice(i, i + 500);
     const rows = await db
       .selectFrom('stories')
-      .select(['id', 'identity', 'content_hash', 'created_at', 'updated_at', 'status'])
+      .select(['id', 'identity', 'content_hash', 'created_at', 'updated_at', 'status', 'version'])
       .where('identity', 'in', chunk)
       .execute();
     for (const r of rows) {
@@ -75,6 +79,7 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         status: r.status as StoryStatus,
+        version: r.version === null ? null : Number(r.version),
       });
     }
   }
@@ -87,12 +92,12 @@ export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
 }
 
 /** Inserts many rows in few statements (one round trip per chunk); returns their ids by identity. */
-export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promise<{ id: number; identity: string }[]> {
-  const out: { id: number; identity: string }[] = [];
+export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promise<{ id: number; identity: string; status: string }[]> {
+  const out: { id: number; identity: string; status: string }[] = [];
   // 22 columns × 100 rows stays far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 100) {
-    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100)).returning(['id', 'identity']).execute();
-    for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity });
+    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100)).returning(['id', 'identity', 'status']).execute();
+    for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity, status: r.status });
   }
   return out;
 }
@@ -189,4 +194,19 @@ export async function listFullStories(db: Db, filter: StoryFilter, page: Page): 
     .offset(page.offset ?? 0)
     .execute();
   return rows.map(toStory);
+}
+
+/**
+ * Publishes every embargoed story whose time has come; returns their ids. Safe on
+ * several nodes at once: the status check in the UPDATE lets only one node flip each.
+ */
+export async function releaseEmbargoes(db: Kysely<Database>, now: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable('stories')
+    .set({ status: 'published' })
+    .where('status', '=', 'embargoed')
+    .where('embargo_until', '<=', now.toISOString())
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }

@@ -27,6 +27,10 @@ export type NormalizeOutcome =
 
 const NO_CONTENT = 'normalize: item has neither title nor body';
 
+function isIsoTime(value: string | undefined): value is string {
+  return value !== undefined && !Number.isNaN(Date.parse(value));
+}
+
 /**
  * One parsed wire item to a clean story draft: safe body, dateline out of the body and
  * into fields, lead summary, slug, identity and content hash. Pure: no I/O, no logging.
@@ -75,6 +79,10 @@ export function normalizeItem(item: WireItem, ctx: NormalizeContext): NormalizeO
       datelineCity,
       agency,
     }),
+    ...(item.version !== undefined && Number.isInteger(item.version) && item.version >= 0 ? { version: item.version } : {}),
+    pubStatus: item.pubStatus ?? 'usable',
+    ...(isIsoTime(item.embargoUntil) ? { embargoUntil: new Date(item.embargoUntil).toISOString() } : {}),
+    isCorrection: (item.signals ?? []).some((s) => s === 'correction'),
   };
   return { kind: 'ok', draft };
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewStoryRow } from '../../store/schema.ts';
-import type { StoryDraft, StoryKind } from '../../domain/story.ts';
+import type { StoryDraft, StoryKind, StoryStatus } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
 import { findStoryStates, insertStories, updateStory } from '../../store/story-repository.ts';
+import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
 
@@ -21,13 +22,15 @@ export interface PublishedItem {
   readonly identity: string;
   readonly outcome: Exclude<IngestOutcome, 'rejected'>;
   readonly storyId: number;
+  /** Where the story stands after this version (published, killed, withheld, embargoed). */
+  readonly status: StoryStatus;
 }
 
-function toRow(d: StoryDraft, sector: string, ctx: PublishContext): NewStoryRow {
+function toRow(d: StoryDraft, sector: string, status: StoryStatus, ctx: PublishContext): NewStoryRow {
   return {
     identity: d.identity,
     kind: ctx.kind,
-    status: 'published',
+    status,
     source_id: ctx.sourceId,
     headline: d.headline,
     summary: d.summary,
@@ -46,7 +49,18 @@ function toRow(d: StoryDraft, sector: string, ctx: PublishContext): NewStoryRow 
     updated_at: d.updatedAt,
     ingested_at: ctx.now.toISOString(),
     content_hash: d.contentHash,
+    version: d.version ?? null,
+    corrected_at: d.isCorrection ? ctx.now.toISOString() : null,
+    embargo_until: d.embargoUntil ?? null,
   };
+}
+
+/** What the audit trail says about a status change, if it is one worth recording. */
+function auditAction(from: StoryStatus, to: StoryStatus): string | undefined {
+  if (to === from) return undefined;
+  if (to === 'killed' || to === 'withheld') return to;
+  if (from === 'withheld' || from === 'killed') return 'restored';
+  return undefined;
 }
 
 /**
@@ -69,20 +83,40 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     const states = await findStoryStates(trx, batch.map((b) => b.draft.identity));
     const results: PublishedItem[] = [];
     const fresh: NewStoryRow[] = [];
+    const audits: NewAuditRow[] = [];
+    const at = ctx.now.toISOString();
     for (const { draft, sector } of batch) {
       const existing = states.get(draft.identity);
       const decision = decideVersion(existing, draft, ctx.now);
       if (decision.kind === 'new') {
-        fresh.push(toRow(draft, sector, ctx));
+        fresh.push(toRow(draft, sector, decision.status, ctx));
       } else if (decision.kind === 'updated' && existing) {
-        const { created_at: _created, identity: _identity, kind: _kind, ...patch } = toRow(draft, sector, ctx);
-        await updateStory(trx, existing.id, { ...patch, updated_at: decision.updatedAt, status: existing.status });
-        results.push({ identity: draft.identity, outcome: 'updated', storyId: existing.id });
+        const takenDown = decision.status === 'killed' || decision.status === 'withheld';
+        const versionOnly = { status: decision.status, version: draft.version ?? existing.version, updated_at: decision.updatedAt };
+        if (takenDown) {
+          // A take-down keeps the last good copy for the audit; only its standing changes.
+          await updateStory(trx, existing.id, versionOnly);
+        } else {
+          const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
+          await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
+          if (draft.isCorrection) audits.push({ story_id: existing.id, action: 'corrected', detail: versionDetail(draft), at });
+        }
+        const action = auditAction(existing.status, decision.status);
+        if (action) audits.push({ story_id: existing.id, action, detail: versionDetail(draft), at });
+        results.push({ identity: draft.identity, outcome: 'updated', storyId: existing.id, status: decision.status });
       } else if (existing) {
-        results.push({ identity: draft.identity, outcome: 'unchanged', storyId: existing.id });
+        results.push({ identity: draft.identity, outcome: 'unchanged', storyId: existing.id, status: existing.status });
       }
     }
-    for (const { id, identity } of await insertStories(trx, fresh)) results.push({ identity, outcome: 'new', storyId: id });
+    for (const { id, identity, status } of await insertStories(trx, fresh)) {
+      results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
+      if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
+    }
+    await insertAudits(trx, audits);
     return results;
   });
+}
+
+function versionDetail(draft: StoryDraft): string {
+  return `agency ${draft.pubStatus}${draft.version === undefined ? '' : ` version ${draft.version}`}`;
 }

@@ -6,6 +6,7 @@ import type { Engine } from '../engine.ts';
 import { initial } from './0001-initial.ts';
 import { leases } from './0002-leases.ts';
 import { agencyIndex } from './0003-agency-index.ts';
+import { versions } from './0004-versions.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -13,6 +14,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0001-initial': initial(engine),
       '0002-leases': leases(),
       '0003-agency-index': agencyIndex(),
+      '0004-versions': versions(engine),
     }),
   };
 }
