@@ -59,6 +59,17 @@ describe('wiredesk CLI', () => {
     expect(out).toEqual([expect.stringMatching(/^1\tPTI national\thttps:\/\/wire\.example\/pti\.rss\tevery 120s\tnot fetched yet$/)]);
   });
 
+  it('sources add --push prints the token once; list never shows it', async () => {
+    const db = join(dir, 'w.db');
+    expect(await runCli(['sources', 'add', '--push', 'afp-push', '--agency', 'AFP', '--db', db])).toBe(0);
+    const token = /token \(shown once, store it now\): (\S+)/.exec(out.join('\n'))?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    out.length = 0;
+    expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
+    expect(out).toEqual(['1\tafp-push\tPOST /api/ingest/afp-push\tpush']);
+    expect(await runCli(['sources', 'add', '--push', 'bad name!', '--db', db])).toBe(2);
+  });
+
   it('migrate reports what it applied, then that the database is up to date', async () => {
     const db = join(dir, 'w.db');
     expect(await runCli(['migrate', '--db', db])).toBe(0);

@@ -9,6 +9,7 @@ commands:
   ingest [--db PATH] <file|url>...           ingest once; a summary line per input
   parse <file|url>...                        print normalized items as NDJSON (no database)
   sources add <url|path> [--name NAME] [--interval 5m] [--agency NAME] [--db PATH]
+  sources add --push NAME [--agency NAME]      a push source; prints its token once
   sources list [--db PATH]
   migrate [--db PATH]                        apply database migrations
   migrate-data --from sqlite:PATH --to postgres://URL [--batch-size N]

@@ -6,6 +6,25 @@ export class ConfigError extends Error {
   readonly code = 'config';
 }
 
+/** Where to send purges after a publish (`WIREDESK_PURGE`); secrets are kept apart, in `PurgeSecrets`. */
+export type PurgeTarget =
+  | { readonly kind: 'varnish'; readonly url: string }
+  | { readonly kind: 'fastly'; readonly serviceId: string }
+  | { readonly kind: 'cloudflare'; readonly zoneId: string }
+  | { readonly kind: 'webhook'; readonly url: string };
+
+/** Credentials for the purge targets: never logged, never echoed in a config error. */
+export interface PurgeSecrets {
+  readonly fastlyKey?: string;
+  readonly cloudflareToken?: string;
+  readonly webhookSecret?: string;
+}
+
+export interface PurgeConfig {
+  readonly targets: readonly PurgeTarget[];
+  readonly secrets: PurgeSecrets;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -13,6 +32,9 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly logLevel: string;
   readonly pageCache: boolean;
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string;
+  readonly purge: PurgeConfig;
   readonly site: SiteSettings;
 }
 
@@ -24,6 +46,49 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const PURGE_USAGE = 'a comma-separated list of varnish:URL, fastly:SERVICE_ID, cloudflare:ZONE_ID or webhook:URL';
+
+function isHttpUrl(s: string): boolean {
+  return URL.canParse(s) && /^https?:$/.test(new URL(s).protocol);
+}
+
+const PURGE_ARGUMENT_RULES: Record<PurgeTarget['kind'], string> = {
+  varnish: 'an http(s) URL of the proxy',
+  fastly: 'a service id (letters and digits)',
+  cloudflare: 'a zone id (32 hex digits)',
+  webhook: 'an http(s) URL',
+};
+
+/** One `kind:argument` entry of WIREDESK_PURGE → a target, or why it is not one. */
+function parsePurgeTarget(entry: string): PurgeTarget | string {
+  const colon = entry.indexOf(':');
+  const kind = entry.slice(0, Math.max(colon, 0));
+  const arg = entry.slice(colon + 1).trim();
+  if (kind === 'varnish' || kind === 'webhook') {
+    if (isHttpUrl(arg)) return { kind, url: arg.replace(/\/+$/, '') };
+  } else if (kind === 'fastly') {
+    if (/^[A-Za-z0-9]+$/.test(arg)) return { kind, serviceId: arg };
+  } else if (kind === 'cloudflare') {
+    if (/^[0-9a-f]{32}$/.test(arg)) return { kind, zoneId: arg };
+  } else {
+    return `"${entry}" is not one of ${PURGE_USAGE}`;
+  }
+  return `"${entry}": ${kind} takes ${PURGE_ARGUMENT_RULES[kind]}`;
+}
+
+const PURGE_TARGETS = z.string().transform((value, ctx) => {
+  const targets: PurgeTarget[] = [];
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const target = parsePurgeTarget(entry);
+    if (typeof target === 'string') ctx.addIssue({ code: 'custom', message: target });
+    else targets.push(target);
+  }
+  return targets;
+});
+
+/** Variables whose values a config error must not repeat. */
+const SECRET_VARS = /KEY|TOKEN|SECRET/;
 
 const ENV = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,6 +108,14 @@ const ENV = z.object({
   WIREDESK_CONTACT_EMAIL: z.email().optional(),
   WIREDESK_CONTACT_PHONE: z.string().max(80).optional(),
   WIREDESK_PAGE_CACHE: z.enum(['0', '1']).default('1'),
+  WIREDESK_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,}$/, 'at least 16 printable characters, no spaces')
+    .optional(),
+  WIREDESK_PURGE: PURGE_TARGETS.default([]),
+  WIREDESK_PURGE_FASTLY_KEY: z.string().optional(),
+  WIREDESK_PURGE_CLOUDFLARE_TOKEN: z.string().optional(),
+  WIREDESK_PURGE_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,9 +126,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[name])})`);
+    const got = SECRET_VARS.test(name) ? 'value hidden' : `got ${JSON.stringify(env[name])}`;
+    throw new ConfigError(`${name}: ${issue?.message ?? 'invalid'} (${got})`);
   }
   const e = parsed.data;
+  const purge = purgeConfig(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -63,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     logLevel: e.LOG_LEVEL,
     pageCache: e.WIREDESK_PAGE_CACHE === '1',
+    purge,
+    ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {
       name: e.WIREDESK_SITE_NAME,
       baseUrl: e.WIREDESK_BASE_URL ?? `http://localhost:${e.PORT}`,
@@ -72,6 +149,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       editions: DEFAULT_EDITIONS,
       ...(e.WIREDESK_CONTACT_EMAIL ? { contactEmail: e.WIREDESK_CONTACT_EMAIL } : {}),
       ...(e.WIREDESK_CONTACT_PHONE ? { contactPhone: e.WIREDESK_CONTACT_PHONE } : {}),
+    },
+  };
+}
+
+/** A CDN target needs its credential; say which variable is missing. */
+function purgeConfig(e: z.infer<typeof ENV>): PurgeConfig {
+  const needs = (kind: PurgeTarget['kind'], name: string, value: string | undefined) => {
+    if (!value && e.WIREDESK_PURGE.some((t) => t.kind === kind)) throw new ConfigError(`${name}: required by the ${kind} target in WIREDESK_PURGE`);
+  };
+  needs('fastly', 'WIREDESK_PURGE_FASTLY_KEY', e.WIREDESK_PURGE_FASTLY_KEY);
+  needs('cloudflare', 'WIREDESK_PURGE_CLOUDFLARE_TOKEN', e.WIREDESK_PURGE_CLOUDFLARE_TOKEN);
+  return {
+    targets: e.WIREDESK_PURGE,
+    secrets: {
+      ...(e.WIREDESK_PURGE_FASTLY_KEY ? { fastlyKey: e.WIREDESK_PURGE_FASTLY_KEY } : {}),
+      ...(e.WIREDESK_PURGE_CLOUDFLARE_TOKEN ? { cloudflareToken: e.WIREDESK_PURGE_CLOUDFLARE_TOKEN } : {}),
+      ...(e.WIREDESK_PURGE_WEBHOOK_SECRET ? { webhookSecret: e.WIREDESK_PURGE_WEBHOOK_SECRET } : {}),
     },
   };
 }

@@ -1,6 +1,9 @@
+export type SourceKind = 'poll' | 'push';
+
 export interface Source {
   readonly id: number;
   readonly name: string;
+  readonly kind: SourceKind;
   /** http(s) URL or a local file path. */
   readonly url: string;
   readonly intervalSeconds: number;

@@ -28,6 +28,8 @@ export interface IngestContext {
 
 export interface IngestRun extends IngestSummary {
   readonly fetch: FetchOutcome['kind'];
+  /** The server's Retry-After (429/503), for the scheduler's next poll. */
+  readonly retryAfterSeconds?: number;
   readonly etag?: string;
   readonly lastModified?: string;
 }
@@ -40,7 +42,10 @@ function failedRun(input: string, error: string): IngestRun {
 
 export async function ingestInput(input: string, ctx: IngestContext): Promise<IngestRun> {
   const fetched = await fetchInput(input, ctx.validators);
-  if (fetched.kind === 'failed') return failedRun(input, fetched.error);
+  if (fetched.kind === 'failed') {
+    const run = failedRun(input, fetched.error);
+    return fetched.retryAfterSeconds === undefined ? run : { ...run, retryAfterSeconds: fetched.retryAfterSeconds };
+  }
   if (fetched.kind === 'not-modified') {
     return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, reasons: [], fetch: 'not-modified' };
   }
@@ -55,11 +60,24 @@ export async function ingestInput(input: string, ctx: IngestContext): Promise<In
   };
 }
 
-/** The stages after parsing; also the entry point for pushed, already-parsed content. */
-export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestContext): Promise<IngestSummary> {
+export interface IngestFeedResult extends IngestSummary {
+  /** What happened to each accepted item (rejected ones are in `reasons`). */
+  readonly items: readonly PublishedItem[];
+}
+
+/** Pushed bytes (POST /api/ingest/{source}): parse, then the same stages as a poll. */
+export async function ingestBytes(input: string, bytes: Uint8Array, contentType: string | undefined, ctx: IngestContext): Promise<IngestFeedResult> {
+  const parsed = parseFeed(bytes, contentType ? { contentType } : {});
+  if (parsed.kind === 'failed') return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, error: parsed.error, reasons: [], items: [] };
+  return ingestFeed(input, parsed.feed, ctx);
+}
+
+/** The stages after parsing. */
+export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestContext): Promise<IngestFeedResult> {
   const reasons = feed.rejected.map((r) => `item ${r.index}: ${r.reason}`);
   const counts = { new: 0, updated: 0, unchanged: 0, rejected: feed.rejected.length };
   const total = feed.items.length;
+  const items: PublishedItem[] = [];
   for (let start = 0; start < total; start += BATCH) {
     const now = ctx.now();
     const classified: ClassifiedDraft[] = [];
@@ -80,9 +98,10 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
     counts.unchanged += dropped;
     const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: 'wire', now });
     for (const p of published) counts[p.outcome]++;
+    items.push(...published);
     const changed = published.filter((p) => p.outcome !== 'unchanged');
     if (changed.length > 0) ctx.onPublished?.(changed);
     ctx.onProgress?.(Math.min(start + BATCH, total), total);
   }
-  return { input, ...counts, reasons };
+  return { input, ...counts, reasons, items };
 }

@@ -43,10 +43,11 @@ async function seed(store: Store): Promise<void> {
   await putSetting(db, 'Zeta', '2');
   await putSetting(db, 'alpha', '');
   await db.insertInto('job_leases').values({ name: 'prune', owner: null, expires_at: null, last_run_at: '2026-01-01T00:00:00.000Z' }).execute();
+  await db.insertInto('story_audit').values({ story_id: 5, action: 'killed', detail: 'agency canceled version 2', at: '2026-01-03T00:00:00.000Z' }).execute();
 }
 
 type TableName = keyof Database;
-const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'settings', 'job_leases'];
+const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases'];
 
 /** Every row, sorted in JS: PostgreSQL's text collation need not order like SQLite's. */
 async function dump(store: Store, table: TableName): Promise<unknown[]> {
@@ -77,6 +78,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
       { table: 'sources', source: 2, target: 2, copied: 2 },
       { table: 'stories', source: STORIES - 1, target: STORIES - 1, copied: STORIES - 1 },
       { table: 'story_views', source: 12, target: 12, copied: 12 },
+      { table: 'story_audit', source: 1, target: 1, copied: 1 },
       { table: 'settings', source: 3, target: 3, copied: 3 },
       { table: 'job_leases', source: 1, target: 1, copied: 1 },
     ]);
@@ -106,7 +108,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
 
     // A third run finds everything in place and copies nothing.
     const again = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(again.map((c) => c.copied)).toEqual([0, 0, 0, 0, 0]);
+    expect(again.map((c) => c.copied)).toEqual(TABLES.map(() => 0));
   });
 
   it('resets the id sequences so new rows get fresh ids', async () => {
@@ -147,7 +149,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
     }
     await sql`insert into bookmarks (id, story_id, note) values (1, 2, 'ß'), (7, 3, null)`.execute(src.store.db);
     const counts = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'settings', 'job_leases', 'bookmarks']);
+    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'bookmarks']);
     expect((await sql<{ id: number; note: string | null }>`select id, note from bookmarks order by id`.execute(dst.store.db)).rows).toEqual([
       { id: 1, note: 'ß' },
       { id: 7, note: null },

@@ -18,6 +18,9 @@ export interface SourcesTable {
   next_fetch_at: string | null;
   lease_owner: string | null;
   lease_expires_at: string | null;
+  /** 'poll' (fetched on a schedule) or 'push' (POSTs to /api/ingest/{name}). */
+  kind: Generated<string>;
+  push_token: string | null;
 }
 
 export interface JobLeasesTable {

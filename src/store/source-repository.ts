@@ -7,6 +7,7 @@ function toSource(r: SourceRow): Source {
   return {
     id: Number(r.id),
     name: r.name,
+    kind: r.kind === 'push' ? 'push' : 'poll',
     url: r.url,
     intervalSeconds: r.interval_seconds,
     agency: r.agency,
@@ -26,6 +27,8 @@ export interface NewSource {
   readonly url: string;
   readonly intervalSeconds: number;
   readonly agency?: string;
+  /** Makes a push source: never polled, authenticated by this token. */
+  readonly pushToken?: string;
 }
 
 export async function insertSource(db: Kysely<Database>, s: NewSource, now: Date): Promise<Source> {
@@ -37,7 +40,9 @@ export async function insertSource(db: Kysely<Database>, s: NewSource, now: Date
       interval_seconds: s.intervalSeconds,
       agency: s.agency ?? null,
       created_at: now.toISOString(),
-      next_fetch_at: now.toISOString(),
+      next_fetch_at: s.pushToken ? null : now.toISOString(),
+      kind: s.pushToken ? 'push' : 'poll',
+      push_token: s.pushToken ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -109,6 +114,7 @@ export async function claimDueSources(
   let due = db
     .selectFrom('sources')
     .select('id')
+    .where('kind', '=', 'poll')
     .where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]))
     .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
     .orderBy('next_fetch_at')
@@ -121,4 +127,10 @@ export async function claimDueSources(
     .returningAll()
     .execute();
   return rows.map(toSource);
+}
+
+/** A push source and its token, for authenticating a POST; undefined for poll sources. */
+export async function findPushSource(db: Kysely<Database>, name: string): Promise<{ source: Source; token: string } | undefined> {
+  const row = await db.selectFrom('sources').selectAll().where('name', '=', name).where('kind', '=', 'push').executeTakeFirst();
+  return row?.push_token ? { source: toSource(row), token: row.push_token } : undefined;
 }

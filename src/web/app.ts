@@ -14,6 +14,10 @@ import { registerListRoutes } from './routes/lists.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
+import { registerPushRoutes } from './routes/push.ts';
+import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
+import { createMetrics, type Metrics } from '../lib/metrics.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +25,8 @@ declare module 'fastify' {
     invalidateCaches(): void;
     /** Writes buffered view counts now (also runs every VIEW_FLUSH_MS and on close). */
     flushViews(): Promise<void>;
+    /** This app's Prometheus metrics (served at /metrics); the scheduler may report into it. */
+    readonly metrics: Metrics;
   }
 }
 
@@ -34,6 +40,10 @@ export interface BuildAppOptions {
   readonly config: Config;
   /** `true`/`false`, pino options, or a ready pino logger (the app logs through a child of it). */
   readonly logger?: boolean | object;
+  /** Shared with the scheduler by `serve`; a fresh registry otherwise. */
+  readonly metrics?: Metrics;
+  /** Told about stories changed by a push, like the scheduler's runs (caches, purges, other nodes). */
+  readonly onPublished?: (items: readonly PublishedItem[]) => void;
 }
 
 function isLoggerInstance(logger: unknown): logger is FastifyBaseLogger {
@@ -43,17 +53,20 @@ function isLoggerInstance(logger: unknown): logger is FastifyBaseLogger {
 
 /** Fastify 5 takes a logger instance as `loggerInstance` and options as `logger`. */
 function loggerOptions(logger: BuildAppOptions['logger']): FastifyServerOptions {
-  return isLoggerInstance(logger) ? { loggerInstance: logger } : { logger: (logger ?? false) as FastifyServerOptions['logger'] };
+  const logController = new RequestLogController();
+  return isLoggerInstance(logger) ? { logController, loggerInstance: logger } : { logController, logger: (logger ?? false) as FastifyServerOptions['logger'] };
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify(loggerOptions(opts.logger));
   const site = opts.config.site;
+  const metrics = opts.metrics ?? createMetrics();
   const css = loadCssAsset();
   const siteData = createSiteData(opts.store, site, {
     ttlMs: SIDEBAR_TTL_MS,
     agenciesTtlMs: AGENCIES_TTL_MS,
     onError: (err) => app.log.error({ err, stage: 'web' }, 'web: sidebar refresh failed'),
+    onCacheLookup: (cache, hit) => metrics.recordCache(cache, hit),
   });
   const views = new ViewCounter(opts.store.db, (err, lost) =>
     app.log.warn({ err, lost_views: lost, event: 'views_lost' }, 'web: view counts could not be written'),
@@ -63,11 +76,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.decorate('invalidateCaches', () => siteData.invalidate());
   app.decorate('flushViews', () => views.flush());
+  app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
     await views.stop();
   });
 
   registerHttpCaching(app);
+  registerOpsRoutes(app, { store: opts.store, metrics, ...(opts.config.metricsToken ? { metricsToken: opts.config.metricsToken } : {}) });
   registerErrorHandlers(app, ctx);
   registerAssetRoutes(app, css);
   registerHomeRoutes(app, ctx);
@@ -75,5 +90,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerListRoutes(app, ctx);
   registerStaticPageRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
+  registerPushRoutes(app, {
+    store: opts.store,
+    sectors: site.sectors,
+    onPublished: (items) => {
+      app.invalidateCaches();
+      opts.onPublished?.(items);
+    },
+  });
   return app;
 }

@@ -3,6 +3,7 @@
 // weak ETag over the body answers If-None-Match with 304 and no body.
 import { hash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { defaultPageKeys, hasSurrogateKeys, setSurrogateKeys } from './surrogate-keys.ts';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
@@ -24,6 +25,10 @@ export function registerHttpCaching(app: FastifyInstance): void {
     const status = reply.statusCode;
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', cacheControlFor(status));
     const method = request.method;
+    // Whatever a shared cache may keep carries surrogate keys, at least `site`.
+    if ((method === 'GET' || method === 'HEAD') && !hasSurrogateKeys(reply) && /\bpublic\b/.test(String(reply.getHeader('cache-control')))) {
+      setSurrogateKeys(reply, defaultPageKeys(request.routeOptions.url, request.params));
+    }
     if (status !== 200 || (method !== 'GET' && method !== 'HEAD') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
       done(null, payload);
       return;

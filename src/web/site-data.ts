@@ -52,6 +52,8 @@ export interface SiteDataOptions {
   readonly agenciesTtlMs: number;
   readonly onError: (err: unknown) => void;
   readonly now?: () => number;
+  /** Told of every cache lookup, for the hit-ratio metric. */
+  readonly onCacheLookup?: (cache: string, hit: boolean) => void;
 }
 
 function renderChrome(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeParts {
@@ -89,6 +91,7 @@ async function loadTrending(store: Store, latest: readonly StorySummary[], now: 
 
 export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataOptions): SiteData {
   const now = opts.now ?? Date.now;
+  const lookups = (cache: string) => (hit: boolean) => opts.onCacheLookup?.(cache, hit);
   const bare: Chrome = {
     agencies: [],
     agencyBySlug: new Map(),
@@ -97,7 +100,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     html: renderChrome(site, [], [], [], new Date(now())),
   };
 
-  const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError);
+  const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError, lookups('agencies'));
 
   const chrome = new TtlCache<Chrome>(
     async () => {
@@ -109,6 +112,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     opts.ttlMs,
     now,
     opts.onError,
+    lookups('chrome'),
   );
 
   const home = new TtlCache<HomeData>(
@@ -123,6 +127,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     opts.ttlMs,
     now,
     opts.onError,
+    lookups('home'),
   );
 
   return {

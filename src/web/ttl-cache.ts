@@ -13,9 +13,12 @@ export class TtlCache<T> {
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
     private readonly onError: (err: unknown) => void = () => {},
+    /** Each `get`: hit when served from memory (fresh or stale), miss when it waits on a load. */
+    private readonly onLookup: (hit: boolean) => void = () => {},
   ) {}
 
   async get(): Promise<T> {
+    this.onLookup(this.value !== undefined);
     if (this.value === undefined) return this.refresh();
     if (this.now() - this.loadedAt >= this.ttlMs) this.refresh().catch(this.onError);
     return this.value;

@@ -11,6 +11,12 @@ import { getSetting, putSetting } from '../../store/settings-repository.ts';
 import type { Store } from '../../store/store.ts';
 import type { PublishedItem } from '../../ingest/publish/publish-drafts.ts';
 import { createLocalChangeBus, createPostgresChangeBus } from '../../jobs/change-bus.ts';
+import { createPurgers } from '../../web/purge/create-purgers.ts';
+import { createPublishPurger } from '../../web/purge/publish-purge.ts';
+import { createMetrics } from '../../lib/metrics.ts';
+import { releaseLeases } from '../../store/lease-repository.ts';
+import { nodeId } from '../../jobs/node-id.ts';
+import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -24,36 +30,94 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const config = { ...base, port, site: values.port && !process.env.WIREDESK_BASE_URL ? { ...base.site, baseUrl: `http://localhost:${port}` } : base.site };
   const logger = createLogger(config.logLevel);
   const store = await openMigratedStore(config);
-  const app = await buildApp({ store, config, logger });
-  // Every node's caches follow every change, whichever node made it.
-  const bus = config.databaseUrl
-    ? await createPostgresChangeBus(config.databaseUrl, (err) => logger.error({ event: 'change_bus_error', err }, 'change bus connection failed'))
-    : createLocalChangeBus();
-  bus.subscribe(() => app.invalidateCaches());
-  const onPublished = (items: readonly PublishedItem[]) => {
-    bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
-  };
-  const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished });
-  const address = await app.listen({ port: config.port, host: config.host });
-  logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
-
-  if (!values['no-demo']) {
-    void ingestDemoOnFirstStart(store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished });
+  // One registry for the app and the scheduler: /metrics shows both.
+  const metrics = createMetrics();
+  const opened: { close(): Promise<unknown> }[] = [store];
+  try {
+    // Every node's caches follow every change, whichever node made it.
+    const bus = config.databaseUrl
+      ? await createPostgresChangeBus(config.databaseUrl, (err) => logger.error({ event: 'change_bus_error', err }, 'change bus connection failed'))
+      : createLocalChangeBus();
+    opened.unshift(bus);
+    // Caching proxies and CDNs are purged by the node that made the change only: the bus
+    // reaches every node, and each would send the same purge.
+    const purgers = createPurgers(config.purge);
+    const purger = purgers.length > 0 ? createPublishPurger(store.db, purgers, logger) : undefined;
+    if (purger) {
+      opened.unshift(purger);
+      logger.info({ purge_targets: purgers.map((p) => p.name) }, 'caches will be purged after each publish');
+    }
+    const onPublished = (items: readonly PublishedItem[]) => {
+      const announced = bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
+      // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
+      if (purger) void announced.then(() => purger.announce(items));
+    };
+    const app = await buildApp({ store, config, logger, metrics, onPublished });
+    opened.unshift(app);
+    bus.subscribe(() => app.invalidateCaches());
+    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics });
+    opened.unshift({ close: () => scheduler.stop() });
+    const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    const address = await app.listen({ port: config.port, host: config.host });
+    logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+  } catch (err) {
+    // A failed start (port taken, bad setting) must not leave pools and listeners open.
+    for (const resource of opened) await resource.close().catch(() => undefined);
+    throw err;
   }
+}
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+function startDemo(skip: boolean | undefined, store: Store, logger: Logger, ctx: IngestContext): Promise<void> {
+  if (skip) return Promise.resolve();
+  return ingestDemoOnFirstStart(store, logger, ctx).catch((err: unknown) => logger.error({ event: 'demo_ingest_failed', err }, 'demo wire not ingested'));
+}
+
+interface Running {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly app: { close(): Promise<unknown> };
+  readonly scheduler: { stop(): Promise<void> };
+  readonly embargoes: { stop(): void };
+  readonly bus: { close(): Promise<void> };
+  readonly purger: { close(): Promise<void> } | undefined;
+  readonly demo: Promise<void>;
+}
+
+function serveUntilSignal(r: Running): Promise<number> {
+  const { store, logger, app, scheduler, embargoes, bus, purger, demo } = r;
+  const shutdown = async (signal: string, since: number): Promise<void> => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
-    await app.close();
-    await scheduler.stop();
+    // Stop accepting connections and let in-flight requests finish (Fastify answers 503
+    // meanwhile), while the scheduler finishes the polls it has started and claims no more.
+    embargoes.stop();
+    await Promise.all([app.close(), scheduler.stop()]);
+    await demo;
+    // Other nodes may poll our sources at once instead of waiting for the leases to lapse.
+    const released = await releaseLeases(store.db, nodeId());
+    await purger?.close();
     await bus.close();
     await store.close();
-    process.exit(0);
+    logger.info({ event: 'stopped', released_leases: released, shutdown_ms: Math.round(performance.now() - since) }, 'wiredesk stopped');
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  let stopping: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping !== undefined) {
+      // A second signal: the operator does not want to wait.
+      logger.warn({ event: 'shutdown_forced', signal }, 'second signal, exiting now');
+      process.exit(1);
+    }
+    stopping = performance.now();
+    shutdown(signal, stopping).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ event: 'shutdown_failed', err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return new Promise<number>(() => undefined); // serve until a signal
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { parseCommandArgs } from '../args.ts';
 import { configWithDb, openMigratedStore } from '../context.ts';
 import { UsageError } from '../usage.ts';
@@ -24,7 +25,9 @@ async function addSource(args: readonly string[]): Promise<number> {
     name: { type: 'string' },
     interval: { type: 'string', default: '5m' },
     agency: { type: 'string' },
+    push: { type: 'string' },
   });
+  if (values.push !== undefined) return addPushSource(values.push, positionals, values.agency, values.db);
   const [target, ...extra] = positionals;
   if (!target || extra.length > 0) throw new UsageError('sources add: give exactly one URL or path');
   if (!isUrl(target) && !existsSync(target)) throw new UsageError(`sources add: ${target} is neither an http(s) URL nor an existing file`);
@@ -44,6 +47,24 @@ async function addSource(args: readonly string[]): Promise<number> {
   }
 }
 
+/** A push source: never polled; its token is printed once here and never again. */
+async function addPushSource(name: string, extra: readonly string[], agency: string | undefined, db: string | undefined): Promise<number> {
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/i.test(name)) throw new UsageError(`sources add --push: "${name}" must be letters, digits, dots, dashes or underscores (it is part of the push URL)`);
+  if (extra.length > 0) throw new UsageError('sources add --push NAME takes no URL');
+  const store = await openMigratedStore(configWithDb(db));
+  try {
+    if (await findSourceByName(store.db, name)) throw new UsageError(`sources add: a source named "${name}" already exists`);
+    const token = randomBytes(32).toString('base64url');
+    await insertSource(store.db, { name, url: `push:${name}`, intervalSeconds: 0, pushToken: token, ...(agency ? { agency } : {}) }, new Date());
+    console.log(`added push source "${name}": POST feeds to /api/ingest/${name}`);
+    console.log(`token (shown once, store it now): ${token}`);
+    console.log('send it as "Authorization: Bearer <token>" or sign the body: "X-Wiredesk-Signature: sha256=<hex HMAC-SHA256 of the body with the token>"');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 async function showSources(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('sources list', args, { db: { type: 'string' } });
   const store = await openMigratedStore(configWithDb(values.db));
@@ -51,6 +72,10 @@ async function showSources(args: readonly string[]): Promise<number> {
     const sources = await listSources(store.db);
     if (sources.length === 0) console.log('no sources configured');
     for (const s of sources) {
+      if (s.kind === 'push') {
+        console.log(`${s.id}\t${s.name}\tPOST /api/ingest/${s.name}\tpush`);
+        continue;
+      }
       const status = s.lastError ? `error: ${s.lastError}` : s.lastFetchedAt ? `ok at ${s.lastFetchedAt}` : 'not fetched yet';
       console.log(`${s.id}\t${s.name}\t${s.url}\tevery ${s.intervalSeconds}s\t${status}`);
     }

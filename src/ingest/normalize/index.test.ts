@@ -48,7 +48,17 @@ describe('normalizeItem', () => {
       createdAt: '2023-04-16T19:06:00.000Z',
       updatedAt: '2023-04-16T19:06:00.000Z',
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      pubStatus: 'usable',
+      isCorrection: false,
     });
+  });
+
+  it('carries the agency version, status, embargo and correction signal', () => {
+    const draft = draftOf(
+      normalizeItem({ ...SEED_ITEM, version: 4, pubStatus: 'withheld', embargoUntil: '2023-04-17T06:00:00+05:30', signals: ['update', 'correction'] }, CTX),
+    );
+    expect(draft).toMatchObject({ version: 4, pubStatus: 'withheld', embargoUntil: '2023-04-17T00:30:00.000Z', isCorrection: true });
+    expect(draftOf(normalizeItem({ ...SEED_ITEM, version: -1, embargoUntil: 'soon' }, CTX))).not.toHaveProperty('version');
   });
 
   it('gives the same identity and content hash when the same item comes again', () => {

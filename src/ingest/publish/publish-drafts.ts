@@ -63,18 +63,24 @@ function auditAction(from: StoryStatus, to: StoryStatus): string | undefined {
   return undefined;
 }
 
+const PUBLISH_ATTEMPTS = 5;
+
 /**
  * Writes one batch in one transaction: new identities are inserted, changed ones
  * updated in place (keeping their id, URL and created time), the rest left alone.
  */
 export async function publishDrafts(db: Kysely<Database>, batch: readonly ClassifiedDraft[], ctx: PublishContext): Promise<PublishedItem[]> {
-  try {
-    return await publishOnce(db, batch, ctx);
-  } catch (err) {
-    // Another node inserted one of these identities between our lookup and insert;
-    // the retry's lookup sees its row, so the story is stored exactly once.
-    if (isUniqueViolation(err)) return publishOnce(db, batch, ctx);
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(db, batch, ctx);
+    } catch (err) {
+      // Another node inserted one of these identities between our lookup and insert;
+      // the retry's lookup sees its row, so the story is stored exactly once. When
+      // several nodes carry the same items (an agency's "top" feed and its topic
+      // feeds), another can land during the retry too: each failure means one more
+      // of the batch is now stored, so a few attempts settle it.
+      if (!isUniqueViolation(err) || attempt >= PUBLISH_ATTEMPTS) throw err;
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { initial } from './0001-initial.ts';
 import { leases } from './0002-leases.ts';
 import { agencyIndex } from './0003-agency-index.ts';
 import { versions } from './0004-versions.ts';
+import { pushSources } from './0005-push-sources.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -15,6 +16,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0002-leases': leases(),
       '0003-agency-index': agencyIndex(),
       '0004-versions': versions(engine),
+      '0005-push-sources': pushSources(),
     }),
   };
 }

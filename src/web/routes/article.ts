@@ -8,6 +8,8 @@ import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, safeImageUrl, sectorName } from '../urls.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { isBot } from '../view-counter.ts';
+import { sendGone } from './errors.ts';
+import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { ArticleMain, articleJsonLd } from '../views/article-page.tsx';
 
 // Ids are positive integers that fit a 32-bit column in both engines.
@@ -20,11 +22,16 @@ export function parseStoryId(idSlug: string): number | undefined {
   return id > 0 && id <= MAX_ID ? id : undefined;
 }
 
-async function findPublished(ctx: WebContext, id: number | undefined): Promise<Story | undefined> {
-  if (id === undefined) return undefined;
+type Lookup = { readonly kind: 'published'; readonly story: Story } | { readonly kind: 'gone'; readonly story: Story } | { readonly kind: 'missing' };
+
+async function findPublished(ctx: WebContext, id: number | undefined): Promise<Lookup> {
+  if (id === undefined) return { kind: 'missing' };
   const story = await findStoryById(ctx.store.db, id);
-  // Withheld, embargoed and killed stories are not there for readers (410 comes later).
-  return story?.status === 'published' ? story : undefined;
+  if (story?.status === 'published') return { kind: 'published', story };
+  // A kill is for good: 410. Withheld and embargoed stories are simply not there yet
+  // (a 410 would tell the world an embargoed story exists).
+  if (story?.status === 'killed') return { kind: 'gone', story };
+  return { kind: 'missing' };
 }
 
 function countView(ctx: WebContext, request: FastifyRequest, id: number): void {
@@ -33,14 +40,17 @@ function countView(ctx: WebContext, request: FastifyRequest, id: number): void {
 
 export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { sector: string; idSlug: string } }>('/article/:sector/:idSlug', async (request, reply) => {
-    const story = await findPublished(ctx, parseStoryId(request.params.idSlug));
-    if (!story) return reply.callNotFound();
+    const found = await findPublished(ctx, parseStoryId(request.params.idSlug));
+    if (found.kind === 'gone') return sendGone(ctx, setSurrogateKeys(reply, { kind: 'article', story: found.story, linkedIds: [] }));
+    if (found.kind === 'missing') return reply.callNotFound();
+    const { story } = found;
     const canonicalPath = articlePath(story);
     if (request.params.sector !== story.sector || request.params.idSlug !== (story.slug ? `${story.id}-${story.slug}` : String(story.id))) {
-      return reply.redirect(canonicalPath, 301);
+      return setSurrogateKeys(reply, { kind: 'article', story, linkedIds: [] }).redirect(canonicalPath, 301);
     }
     countView(ctx, request, story.id);
     const [next, chrome] = await Promise.all([findNextLinkInSector(ctx.store.db, story), ctx.siteData.chrome()]);
+    setSurrogateKeys(reply, { kind: 'article', story, linkedIds: next ? [next.id] : [] });
     const canonical = absoluteUrl(ctx.site, canonicalPath);
     const image = safeImageUrl(ctx.site, story.imageUrl);
     const html = renderPage(ctx, chrome, {
@@ -66,8 +76,10 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
 
   app.get<{ Params: { id: string } }>('/article/:id', async (request, reply) => {
     const id = /^[0-9]+$/.test(request.params.id) ? parseStoryId(request.params.id) : undefined;
-    const story = await findPublished(ctx, id);
-    if (!story) return reply.callNotFound();
-    return reply.redirect(articlePath(story), 301);
+    const found = await findPublished(ctx, id);
+    if (found.kind === 'gone') return sendGone(ctx, setSurrogateKeys(reply, { kind: 'article', story: found.story, linkedIds: [] }));
+    if (found.kind === 'missing') return reply.callNotFound();
+    const { story } = found;
+    return setSurrogateKeys(reply, { kind: 'article', story, linkedIds: [] }).redirect(articlePath(story), 301);
   });
 }

@@ -19,6 +19,12 @@ function statusOf(error: FastifyError | Error): number {
   return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
 }
 
+/** 410 Gone for a story its agency withdrew (RFC 9110 §15.5.11: gone for good). */
+export async function sendGone(ctx: WebContext, reply: FastifyReply): Promise<FastifyReply> {
+  const chrome = await ctx.siteData.chrome();
+  return sendHtml(reply.header('cache-control', 'public, max-age=300'), renderError(ctx, chrome, 410), 410);
+}
+
 export function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
   app.setNotFoundHandler(async (_request: FastifyRequest, reply: FastifyReply) => {
     const chrome = await ctx.siteData.chrome();

@@ -4,6 +4,7 @@ import { createElement } from 'preact';
 import { absoluteUrl } from '../urls.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { HomeMain } from '../views/home-page.tsx';
+import { setSurrogateKeys } from '../surrogate-keys.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Querystring: { edition?: unknown } }>('/', async (request, reply) => {
@@ -22,6 +23,6 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
       },
       main: createElement(HomeMain, { site: ctx.site, top: home.top, sectors: home.sectors, ...(edition ? { edition } : {}) }),
     });
-    return sendHtml(reply, html);
+    return sendHtml(setSurrogateKeys(reply, { kind: 'home' }), html);
   });
 }

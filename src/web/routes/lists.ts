@@ -6,6 +6,7 @@ import { absoluteUrl, pagePath, sectorFeedPath, sectorPath, sourcePath } from '.
 import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';
 import { ListMain } from '../views/list-page.tsx';
+import { setSurrogateKeys, type PageKeys } from '../surrogate-keys.ts';
 
 interface ListSpec {
   readonly basePath: string;
@@ -15,6 +16,8 @@ interface ListSpec {
   readonly filter: StoryFilter;
   readonly sector?: string;
   readonly emptyText: string;
+  /** The list's surrogate keys, given the ids of the stories it shows. */
+  readonly keys: (storyIds: readonly number[]) => PageKeys;
 }
 
 async function sendList(ctx: WebContext, request: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
@@ -53,7 +56,7 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
       emptyText: spec.emptyText,
     }),
   });
-  return sendHtml(reply, html);
+  return sendHtml(setSurrogateKeys(reply, spec.keys(rows.slice(0, PAGE_SIZE).map((s) => s.id))), html);
 }
 
 export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -66,6 +69,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void 
       description: `The newest stories on ${site.name}, as they arrive from the wires.`,
       filter: {},
       emptyText: 'No stories yet.',
+      keys: (storyIds) => ({ kind: 'latest', storyIds }),
     }),
   );
 
@@ -79,6 +83,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void 
       filter: { sector: sector.slug },
       sector: sector.slug,
       emptyText: `No ${sector.name} stories yet.`,
+      keys: (storyIds) => ({ kind: 'sector', sector: sector.slug, storyIds }),
     });
   });
 
@@ -93,6 +98,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void 
       intro: `Every story on ${site.name} credited to ${agency}, newest first.`,
       filter: { agency },
       emptyText: `No ${agency} stories yet.`,
+      keys: (storyIds) => ({ kind: 'source', agency, storyIds }),
     });
   });
 }

@@ -44,6 +44,12 @@ export function ArticleMain({ story, site, next }: ArticleProps) {
           <h1 class="headline">{story.headline}</h1>
           {story.summary && <p class="standfirst">{story.summary}</p>}
           <Byline story={story} site={site} />
+          {story.correctedAt && (
+            <p class="correction-note">
+              <strong>Corrected:</strong> this story was corrected by its agency at{' '}
+              <time datetime={story.correctedAt}>{formatBylineTime(story.correctedAt, site.timeZone)}</time>.
+            </p>
+          )}
         </header>
         {safeImageUrl(site, story.imageUrl) && (
           <figure class="hero">
