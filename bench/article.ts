@@ -1,7 +1,8 @@
 // Article page throughput from a second process: seeds a database of N stories
 // through the real ingest, starts `serve` as a child process with the page cache
 // off, then drives it at 50 connections over many article URLs with wrk (Debian's
-// package) when installed, else autocannon.
+// package) when installed, else autocannon. The pieces (seed, startServe,
+// articleUrls, loadArticles) are exported for the PostgreSQL and Varnish runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +26,15 @@ function hasWrk(): boolean {
   return spawnSync('wrk', ['--version']).error === undefined;
 }
 
+export type RequestHeaders = Readonly<Record<string, string>>;
+
 /** wrk (C, one thread) loads the server far less than a Node client would on 2 cores. */
-async function runWrk(port: number, paths: readonly string[], connections: number, seconds: number): Promise<LoadFigures> {
+async function runWrk(port: number, paths: readonly string[], connections: number, seconds: number, headers: RequestHeaders = {}): Promise<LoadFigures> {
   const script = join(tmpdir(), `wiredesk-wrk-${process.pid}.lua`);
+  const headerTable = `{${Object.entries(headers).map(([k, v]) => `[${JSON.stringify(k)}]=${JSON.stringify(v)}`).join(',')}}`;
   writeFileSync(
     script,
-    `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\ni = 0\nrequest = function() i = i + 1 return wrk.format("GET", paths[(i % #paths) + 1]) end\n` +
+    `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nheaders = ${headerTable}\ni = 0\nrequest = function() i = i + 1 return wrk.format("GET", paths[(i % #paths) + 1], headers) end\n` +
       'done = function(summary, latency, requests) io.write(string.format("JSON {\\"rps\\":%f,\\"p50\\":%f,\\"p99\\":%f,\\"errors\\":%d,\\"non2xx\\":%d}\\n", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status)) end\n',
   );
   const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}`], { encoding: 'utf8' });
@@ -41,14 +45,14 @@ async function runWrk(port: number, paths: readonly string[], connections: numbe
   return { client: 'wrk', requestsPerSecond: f.rps, p50: f.p50, p99: f.p99, errors: f.errors, non2xx: f.non2xx };
 }
 
-async function runAutocannon(port: number, paths: readonly string[], connections: number, seconds: number): Promise<LoadFigures> {
-  const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+async function runAutocannon(port: number, paths: readonly string[], connections: number, seconds: number, headers: RequestHeaders = {}): Promise<LoadFigures> {
+  const requests = paths.map((path) => ({ method: 'GET' as const, path, headers: { ...headers } }));
   const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests });
   return { client: 'autocannon', requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
 /** Seeds in a child process: the driver's own heap stays small while it measures. */
-async function seed(dbPath: string, count: number): Promise<string[]> {
+export async function seed(dbPath: string, count: number): Promise<string[]> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/seed-db.ts', dbPath, String(count)], { stdio: 'inherit' });
   const code = await new Promise((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`seeding failed with ${String(code)}`);
@@ -68,28 +72,71 @@ async function waitReady(url: string, started: number, child: ChildProcess): Pro
   }
 }
 
-export async function benchArticle(count: number, opts: { connections?: number; seconds?: number; port?: number; env?: Record<string, string> } = {}): Promise<ServeFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
-  const port = opts.port ?? 3999;
-  const dbPath = join(dir, 'bench.db');
-  const paths = await seed(dbPath, count);
+export interface RunningServe {
+  readonly child: ChildProcess;
+  readonly port: number;
+  /** Process start to the first 200 on `/`. */
+  readonly readyMs: number;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `serve` on a SQLite file as a child process and waits until it answers;
+ * `env` adds to the environment (DATABASE_URL selects PostgreSQL instead of `dbPath`).
+ */
+export async function startServe(dbPath: string, port: number, env: Record<string, string> = {}): Promise<RunningServe> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--no-demo', '--db', dbPath, '--port', String(port)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', WIREDESK_PAGE_CACHE: '0', ...opts.env },
+    env: { ...process.env, LOG_LEVEL: 'warn', WIREDESK_PAGE_CACHE: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
   try {
     const readyMs = await waitReady(`http://127.0.0.1:${port}/`, started, child);
-    // Spread requests over many stories so no single row is hot.
-    const picked = Array.from({ length: 500 }, (_, i) => paths[(i * 7919) % paths.length]!);
-    const load = hasWrk() ? runWrk : runAutocannon;
-    await load(port, picked, 10, 2); // warm-up
-    const figures = await load(port, picked, opts.connections ?? 50, opts.seconds ?? 10);
-    return { readyMs, ...figures };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    return { child, port, readyMs, stop };
+  } catch (err) {
+    await stop();
+    throw err;
   }
 }
 
+/** 500 article paths spread over the whole database, so no single row is hot. */
+export function articleUrls(paths: readonly string[], count = 500): string[] {
+  return Array.from({ length: count }, (_, i) => paths[(i * 7919) % paths.length]!);
+}
+
+/** Drives whatever listens on 127.0.0.1:`port` over `urls`: an optional warm-up (10 connections, 2 s), then the measured run. */
+export async function loadArticles(
+  port: number,
+  urls: readonly string[],
+  opts: { connections?: number; seconds?: number; warmUp?: boolean; headers?: RequestHeaders } = {},
+): Promise<LoadFigures> {
+  const load = hasWrk() ? runWrk : runAutocannon;
+  if (opts.warmUp ?? true) await load(port, urls, 10, 2, opts.headers);
+  return load(port, urls, opts.connections ?? 50, opts.seconds ?? 10, opts.headers);
+}
+
+export async function benchArticle(count: number, opts: { connections?: number; seconds?: number; port?: number; env?: Record<string, string> } = {}): Promise<ServeFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
+  try {
+    const dbPath = join(dir, 'bench.db');
+    const paths = await seed(dbPath, count);
+    const serve = await startServe(dbPath, opts.port ?? 3999, opts.env);
+    try {
+      const figures = await loadArticles(serve.port, articleUrls(paths), opts);
+      return { readyMs: serve.readyMs, ...figures };
+    } finally {
+      await serve.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

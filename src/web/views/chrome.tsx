@@ -168,12 +168,7 @@ export function SiteFooter(p: { site: SiteSettings; year: number }) {
             <li>
               <a href="/rss.xml">RSS feed</a>
             </li>
-            {site.contactEmail && (
-              <li>
-                Email: <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
-              </li>
-            )}
-            {site.contactPhone && <li>Phone: {site.contactPhone}</li>}
+            <ContactItems site={site} />
           </ul>
         </section>
       </div>
@@ -186,5 +181,19 @@ export function SiteFooter(p: { site: SiteSettings; year: number }) {
         </span>
       </p>
     </footer>
+  );
+}
+
+/** The newsroom's email and phone as list items, where configured (footer and contact page). */
+export function ContactItems({ site }: { site: SiteSettings }) {
+  return (
+    <>
+      {site.contactEmail && (
+        <li>
+          Email: <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+        </li>
+      )}
+      {site.contactPhone && <li>Phone: {site.contactPhone}</li>}
+    </>
   );
 }

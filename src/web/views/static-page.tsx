@@ -2,7 +2,7 @@
 // site, until the desk can edit them.
 import type { ComponentChildren } from 'preact';
 import type { SiteSettings } from '../../domain/site.ts';
-import { STATIC_PAGES, type StaticPageSlug } from './chrome.tsx';
+import { ContactItems, STATIC_PAGES, type StaticPageSlug } from './chrome.tsx';
 
 export function isStaticPageSlug(slug: string): slug is StaticPageSlug {
   return STATIC_PAGES.some((p) => p.slug === slug);
@@ -28,12 +28,7 @@ function Contact({ site }: { site: SiteSettings }) {
   }
   return (
     <ul>
-      {site.contactEmail && (
-        <li>
-          Email: <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
-        </li>
-      )}
-      {site.contactPhone && <li>Phone: {site.contactPhone}</li>}
+      <ContactItems site={site} />
     </ul>
   );
 }

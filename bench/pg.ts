@@ -1,0 +1,47 @@
+// Throw-away PostgreSQL databases for the benchmarks, made from an admin URL the way
+// src/store/testing/test-stores.ts does: WIREDESK_BENCH_PG, else WIREDESK_TEST_PG,
+// else the local server's `test` database (trust auth, as .ci/run sets it up).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export function adminUrl(): string {
+  return process.env.WIREDESK_BENCH_PG ?? process.env.WIREDESK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+export interface BenchDatabase {
+  readonly name: string;
+  readonly url: string;
+  /** Runs one statement in it on a short-lived connection (VACUUM cannot run inside the pool's transactions anyway). */
+  query(text: string): Promise<void>;
+  /** Drops it, closing whatever connections are left. Safe to call twice. */
+  drop(): Promise<void>;
+}
+
+async function withClient(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const admin = adminUrl();
+  const name = `wiredesk_bench_${randomBytes(6).toString('hex')}`;
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    query: (text) => withClient(url.toString(), (c) => c.query(text)),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
