@@ -57,6 +57,15 @@ describe.each(testEngines())('RSS out on %s', (engine) => {
     expect((await w.get('/news/astrology/rss.xml')).statusCode).toBe(404);
   });
 
+  it('a corrected story is marked as a correction in the feed', async () => {
+    await w.insert(storyRow(1), storyRow(2, { corrected_at: '2023-04-17T01:00:00.000Z' }));
+    const items = parse((await w.get('/rss.xml')).body).items;
+    expect(items.map((i) => [i.title, i.categories])).toEqual([
+      ['Headline number 2', ['Politics', 'Correction']],
+      ['Headline number 1', ['Politics']],
+    ]);
+  });
+
   it('killed stories never appear in a feed', async () => {
     await w.insert(storyRow(1), storyRow(2, { status: 'killed' }));
     expect(parse((await w.get('/rss.xml')).body).items.map((i) => i.title)).toEqual(['Headline number 1']);

@@ -19,7 +19,8 @@ function toEntry(ctx: WebContext, s: Story): FeedEntry {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     author: s.agency ?? s.author,
-    categories: [sectorName(ctx.site, s.sector)],
+    // A corrected story says so in feeds too, as a category readers and filters can see.
+    categories: s.correctedAt ? [sectorName(ctx.site, s.sector), 'Correction'] : [sectorName(ctx.site, s.sector)],
     imageUrl: s.imageUrl,
     // Wire copy names its agency as the RSS <source>, the feed's form of the provenance notice.
     ...(s.kind === 'wire' && s.agency ? { source: { name: s.agency, url: absoluteUrl(ctx.site, sourcePath(s.agency)) } } : {}),
