@@ -10,6 +10,7 @@ import { openStore } from '../src/store/store.ts';
 import { migrateData } from '../src/store/migrate-data.ts';
 import { articleUrls, loadArticles, seed, startServe, type ServeFigures } from './article.ts';
 import { createBenchDatabase } from './pg.ts';
+import { onInterrupt } from './interrupt.ts';
 
 export interface ArticleOptions {
   readonly connections?: number;
@@ -25,15 +26,18 @@ export interface PgServeFigures extends ServeFigures {
 
 async function articleOnSqlite(dbPath: string, paths: readonly string[], opts: ArticleOptions): Promise<ServeFigures> {
   const serve = await startServe(dbPath, opts.port ?? 3999, opts.env);
+  const stopOnInterrupt = onInterrupt(() => serve.stop());
   try {
     return { readyMs: serve.readyMs, ...(await loadArticles(serve.port, articleUrls(paths), opts)) };
   } finally {
+    stopOnInterrupt();
     await serve.stop();
   }
 }
 
 async function articleOnPostgres(dir: string, dbPath: string, paths: readonly string[], opts: ArticleOptions): Promise<PgServeFigures> {
   const db = await createBenchDatabase();
+  const dropOnInterrupt = onInterrupt(() => db.drop());
   try {
     const copyStarted = performance.now();
     const from = openStore({ kind: 'sqlite', path: dbPath });
@@ -50,22 +54,27 @@ async function articleOnPostgres(dir: string, dbPath: string, paths: readonly st
     const copySeconds = (performance.now() - copyStarted) / 1000;
     // --db names a file that does not exist: were DATABASE_URL ignored, every article would 404.
     const serve = await startServe(join(dir, 'not-used.db'), opts.port ?? 3999, { ...opts.env, DATABASE_URL: db.url });
+    const stopOnInterrupt = onInterrupt(() => serve.stop());
     try {
       return { readyMs: serve.readyMs, copySeconds, ...(await loadArticles(serve.port, articleUrls(paths), opts)) };
     } finally {
+      stopOnInterrupt();
       await serve.stop();
     }
   } finally {
+    dropOnInterrupt();
     await db.drop();
   }
 }
 
 async function withSeed<T>(count: number, fn: (dir: string, dbPath: string, paths: string[]) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
+  const removeOnInterrupt = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const dbPath = join(dir, 'bench.db');
     return await fn(dir, dbPath, await seed(dbPath, count));
   } finally {
+    removeOnInterrupt();
     rmSync(dir, { recursive: true, force: true });
   }
 }

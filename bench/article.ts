@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { onInterrupt } from './interrupt.ts';
 
 export interface LoadFigures {
   readonly client: 'wrk' | 'autocannon';
@@ -37,10 +38,27 @@ async function runWrk(port: number, paths: readonly string[], connections: numbe
     `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nheaders = ${headerTable}\ni = 0\nrequest = function() i = i + 1 return wrk.format("GET", paths[(i % #paths) + 1], headers) end\n` +
       'done = function(summary, latency, requests) io.write(string.format("JSON {\\"rps\\":%f,\\"p50\\":%f,\\"p99\\":%f,\\"errors\\":%d,\\"non2xx\\":%d}\\n", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status)) end\n',
   );
-  const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}`], { encoding: 'utf8' });
-  rmSync(script, { force: true });
-  const line = out.stdout.split('\n').find((l) => l.startsWith('JSON '));
-  if (!line) throw new Error(`wrk printed no figures: ${out.stderr || out.stdout}`);
+  // Not spawnSync: the event loop stays free, so a Ctrl-C reaches the benchmark's cleanup.
+  const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stopOnInterrupt = onInterrupt(() => {
+    child.kill('SIGKILL');
+    rmSync(script, { force: true });
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', () => resolve());
+    });
+  } finally {
+    stopOnInterrupt();
+    rmSync(script, { force: true });
+  }
+  const line = stdout.split('\n').find((l) => l.startsWith('JSON '));
+  if (!line) throw new Error(`wrk printed no figures: ${stderr || stdout}`);
   const f = JSON.parse(line.slice(5)) as { rps: number; p50: number; p99: number; errors: number; non2xx: number };
   return { client: 'wrk', requestsPerSecond: f.rps, p50: f.p50, p99: f.p99, errors: f.errors, non2xx: f.non2xx };
 }

@@ -13,7 +13,7 @@ export interface BenchDatabase {
   readonly url: string;
   /** Runs one statement in it on a short-lived connection (VACUUM cannot run inside the pool's transactions anyway). */
   query(text: string): Promise<void>;
-  /** Drops it, closing whatever connections are left. Safe to call twice. */
+  /** Drops it, closing whatever connections are left. Safe to call twice: the second call waits for the first. */
   drop(): Promise<void>;
 }
 
@@ -33,15 +33,12 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  let dropped = false;
+  let dropping: Promise<void> | undefined;
   return {
     name,
     url: url.toString(),
     query: (text) => withClient(url.toString(), (c) => c.query(text)),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    // One drop, whoever asks (a `finally` and the Ctrl-C cleanup may both): all wait for it.
+    drop: () => (dropping ??= withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }

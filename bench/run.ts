@@ -1,17 +1,78 @@
-// npm run bench -- [ingest|article|all] [N]: prints one line of figures per benchmark.
-import { benchIngest } from './ingest.ts';
-import { benchArticle } from './article.ts';
+// npm run bench -- <mode> [N]: prints one line of figures per benchmark.
+//   ingest [N]      ingest throughput into SQLite (N items, default 20,000)
+//   ingest-pg [N]   the same into a throw-away PostgreSQL database
+//   article [N]     article page req/s from `serve` on SQLite (N stories, default 10,000)
+//   article-pg [N]  the same served from PostgreSQL (the SQLite database copied with migrateData)
+//   engines [N]     ingest and article on SQLite then PostgreSQL in one process, with PG/SQLite ratios
+//   varnish [N]     article req/s through Varnish (deploy/varnish/wiredesk.vcl) at 100 connections
+//   all [N]         ingest and article (SQLite)
+// PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
+// is where throw-away databases are created from; they are dropped afterwards.
+// Ingest runs in a child process (bench/ingest.ts), serve and varnishd too: the driver only
+// orchestrates, and its free event loop lets a Ctrl-C stop them and drop the databases.
+import { benchIngestInChild, type IngestFigures } from './ingest.ts';
+import { benchArticle, type ServeFigures } from './article.ts';
+import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './article-pg.ts';
+import { benchVarnish } from './varnish.ts';
+import { createBenchDatabase } from './pg.ts';
+import { onInterrupt } from './interrupt.ts';
 
+const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
-
-if (which === 'ingest' || which === 'all') {
-  const f = await benchIngest(Number(n ?? 20_000));
-  console.log(`ingest: ${f.items} items in ${f.seconds.toFixed(2)} s = ${Math.round(f.itemsPerSecond)} items/s (sqlite)`);
+if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
+  console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
+  process.exit(2);
 }
-if (which === 'article' || which === 'all') {
+const has = (...modes: string[]) => modes.includes(which);
+
+async function benchIngestPg(count: number): Promise<IngestFigures> {
+  const db = await createBenchDatabase();
+  const dropOnInterrupt = onInterrupt(() => db.drop());
+  try {
+    return await benchIngestInChild(count, { kind: 'postgres', url: db.url });
+  } finally {
+    dropOnInterrupt();
+    await db.drop();
+  }
+}
+
+const ingestLine = (f: IngestFigures, engine: string) => `ingest: ${f.items} items in ${f.seconds.toFixed(2)} s = ${Math.round(f.itemsPerSecond)} items/s (${engine})`;
+const articleLine = (f: ServeFigures, count: number, engine: string) =>
+  `article (uncached, ${count} stories, ${engine}, 50 connections, ${f.client}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; serve ready in ${Math.round(f.readyMs)} ms`;
+const pgArticleLine = (f: PgServeFigures, count: number) => `${articleLine(f, count, 'postgres')}; copied from SQLite in ${f.copySeconds.toFixed(1)} s`;
+const ratio = (pg: number, sqlite: number) => (pg / sqlite).toFixed(2);
+
+if (has('ingest', 'all')) {
+  console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000)), 'sqlite'));
+}
+if (has('ingest-pg')) {
+  console.log(ingestLine(await benchIngestPg(Number(n ?? 20_000)), 'postgres'));
+}
+if (has('article', 'all')) {
   const count = Number(n ?? 10_000);
-  const f = await benchArticle(count);
+  console.log(articleLine(await benchArticle(count), count, 'sqlite'));
+}
+if (has('article-pg')) {
+  const count = Number(n ?? 10_000);
+  console.log(pgArticleLine(await benchArticlePg(count), count));
+}
+if (has('engines')) {
+  const count = Number(n ?? 10_000);
+  const sqliteIngest = await benchIngestInChild(count);
+  console.log(ingestLine(sqliteIngest, 'sqlite'));
+  const pgIngest = await benchIngestPg(count);
+  console.log(ingestLine(pgIngest, 'postgres'));
+  const { sqlite, postgres } = await benchArticleEngines(count);
+  console.log(articleLine(sqlite, count, 'sqlite'));
+  console.log(pgArticleLine(postgres, count));
   console.log(
-    `article (uncached, ${count} stories, 50 connections, ${f.client}): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; serve ready in ${Math.round(f.readyMs)} ms`,
+    `engines (PG/SQLite, same run): ingest ${ratio(pgIngest.itemsPerSecond, sqliteIngest.itemsPerSecond)}x items/s; article ${ratio(postgres.requestsPerSecond, sqlite.requestsPerSecond)}x req/s, p50 ${ratio(postgres.p50, sqlite.p50)}x, p99 ${ratio(postgres.p99, sqlite.p99)}x`,
+  );
+}
+if (has('varnish')) {
+  const count = Number(n ?? 10_000);
+  const f = await benchVarnish(count);
+  console.log(
+    `varnish (${count} stories, 500 URLs warmed, app page cache ${f.pageCache ? 'on' : 'off'}, ${f.connections} connections, ${f.client}, gzip): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; hit ratio ${(f.hitRatio * 100).toFixed(2)}% (${f.hits} hits, ${f.misses} misses), ${f.backendRequests} backend requests`,
   );
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, vclForBackend, varnishUnavailable } from '../test/proxy/varnish-process.ts';
+import { onInterrupt } from './interrupt.ts';
 import { articleUrls, loadArticles, seed, startServe, type LoadFigures, type RunningServe } from './article.ts';
 
 export interface VarnishFigures extends LoadFigures {
@@ -47,10 +48,18 @@ async function startVarnish(backendPort: number, dir: string): Promise<VarnishPr
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const stop = async () => {
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    process.kill(-child.pid, 'SIGTERM');
+    const pid = child.pid;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        /* already gone */
+      }
+    };
+    signalGroup('SIGTERM');
     const gone = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000))]);
     if (!gone) {
-      process.kill(-child.pid, 'SIGKILL');
+      signalGroup('SIGKILL');
       await exited;
     }
   };
@@ -84,6 +93,21 @@ async function startVarnish(backendPort: number, dir: string): Promise<VarnishPr
   }
 }
 
+/**
+ * Worker threads add their counts to the shared counters in batches, some time after the
+ * requests: read until two readings half a second apart agree (at most 10 s).
+ */
+async function settledCounters(varnish: VarnishProcess): Promise<Record<string, number>> {
+  let last = varnish.counters();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = varnish.counters();
+    if (COUNTERS.every((c) => now[c] === last[c])) return now;
+    last = now;
+  }
+  return last;
+}
+
 export async function benchVarnish(count: number, opts: { connections?: number; seconds?: number; pageCache?: boolean; gzip?: boolean } = {}): Promise<VarnishFigures> {
   const missing = varnishUnavailable();
   if (missing) throw new Error(`varnish benchmark cannot run: ${missing}`);
@@ -95,16 +119,8 @@ export async function benchVarnish(count: number, opts: { connections?: number; 
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   let serve: RunningServe | undefined;
   let varnish: VarnishProcess | undefined;
-  // varnishd has its own process group, so a Ctrl-C at the terminal does not reach it:
-  // stop everything here before exiting (finally blocks do not run on a signal).
-  const onSignal = (signal: NodeJS.Signals) => {
-    void Promise.allSettled([varnish?.stop(), serve?.stop()]).finally(() => {
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const removeDir = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
+  const stopAll = onInterrupt(() => Promise.allSettled([varnish?.stop(), serve?.stop()]));
   try {
     const dbPath = join(dir, 'bench.db');
     const urls = articleUrls(await seed(dbPath, count));
@@ -116,9 +132,10 @@ export async function benchVarnish(count: number, opts: { connections?: number; 
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`warming ${url}: status ${res.status}`);
     }
-    const before = varnish.counters();
+    const before = await settledCounters(varnish);
+    if ((before['MAIN.cache_miss'] ?? 0) < new Set(urls).size) throw new Error(`warm-up: varnishstat counts ${before['MAIN.cache_miss']} misses for ${new Set(urls).size} URLs`);
     const load = await loadArticles(varnish.port, urls, { connections, seconds: opts.seconds ?? 10, warmUp: false, headers });
-    const after = varnish.counters();
+    const after = await settledCounters(varnish);
     const delta = (name: (typeof COUNTERS)[number]) => (after[name] ?? 0) - (before[name] ?? 0);
     const hits = delta('MAIN.cache_hit');
     const misses = delta('MAIN.cache_miss');
@@ -126,8 +143,8 @@ export async function benchVarnish(count: number, opts: { connections?: number; 
   } finally {
     await varnish?.stop();
     await serve?.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopAll();
+    removeDir();
     rmSync(dir, { recursive: true, force: true });
   }
 }
