@@ -3,6 +3,7 @@
 // else the local server's `test` database (trust auth, as .ci/run sets it up).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withAdmin } from '../src/store/testing/test-stores.ts';
 
 export function adminUrl(): string {
   return process.env.WIREDESK_BENCH_PG ?? process.env.WIREDESK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -17,28 +18,18 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function withClient(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createBenchDatabase(): Promise<BenchDatabase> {
   const admin = adminUrl();
   const name = `wiredesk_bench_${randomBytes(6).toString('hex')}`;
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
   let dropping: Promise<void> | undefined;
   return {
     name,
     url: url.toString(),
-    query: (text) => withClient(url.toString(), (c) => c.query(text)),
+    query: (text) => withAdmin(url.toString(), (c) => c.query(text)),
     // One drop, whoever asks (a `finally` and the Ctrl-C cleanup may both): all wait for it.
-    drop: () => (dropping ??= withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    drop: () => (dropping ??= withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }

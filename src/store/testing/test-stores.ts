@@ -53,7 +53,8 @@ export async function createTestStore(engine: Engine): Promise<TestStore> {
   };
 }
 
-async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
+/** Runs `fn` on a one-off client (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+export async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
