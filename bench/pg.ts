@@ -2,7 +2,6 @@
 // src/store/testing/test-stores.ts does: WIREDESK_BENCH_PG, else WIREDESK_TEST_PG,
 // else the local server's `test` database (trust auth, as .ci/run sets it up).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { withAdmin } from '../src/store/testing/test-stores.ts';
 
 export function adminUrl(): string {
