@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults: port 3000, the embedded store, Asia/Kolkata', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, dbPath: './data/wiredesk.db', pageCache: true });
+    expect(c).toMatchObject({ port: 3000, dbPath: './data/wiredesk.db', pageCache: true, workers: 1 });
     expect(c.site).toMatchObject({ name: 'Wiredesk', timeZone: 'Asia/Kolkata', baseUrl: 'http://localhost:3000', language: 'en' });
     expect(c.site.sectors).toHaveLength(15);
     expect(c.site.editions[0]).toMatchObject({ slug: 'global', name: 'Global' });
@@ -18,10 +19,15 @@ describe('loadConfig', () => {
       WIREDESK_TIMEZONE: 'Europe/London',
       WIREDESK_BASE_URL: 'https://news.example/',
       WIREDESK_PAGE_CACHE: '0',
+      WIREDESK_WORKERS: '3',
       DATABASE_URL: 'postgres://u@db/wd',
     });
-    expect(c).toMatchObject({ port: 8080, dbPath: '/var/lib/wiredesk/site.db', pageCache: false, databaseUrl: 'postgres://u@db/wd' });
+    expect(c).toMatchObject({ port: 8080, dbPath: '/var/lib/wiredesk/site.db', pageCache: false, workers: 3, databaseUrl: 'postgres://u@db/wd' });
     expect(c.site).toMatchObject({ name: 'Devdiscourse', timeZone: 'Europe/London', baseUrl: 'https://news.example' });
+  });
+
+  it("takes WIREDESK_WORKERS=auto as one worker per core", () => {
+    expect(loadConfig({ WIREDESK_WORKERS: 'auto' }).workers).toBe(availableParallelism());
   });
 
   it.each([
@@ -33,6 +39,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: must start with postgres:\/\//],
     ['WIREDESK_PAGE_CACHE', 'yes', /^WIREDESK_PAGE_CACHE: /],
     ['WIREDESK_SITE_NAME', '   ', /^WIREDESK_SITE_NAME: /],
+    ['WIREDESK_WORKERS', '0', /^WIREDESK_WORKERS: an integer 1-64 or 'auto'/],
+    ['WIREDESK_WORKERS', 'many', /^WIREDESK_WORKERS: an integer 1-64 or 'auto'/],
   ])('an invalid %s (%j) stops start-up naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_EDITIONS, DEFAULT_SECTORS } from './site-defaults.ts';
 import type { SiteSettings } from '../domain/site.ts';
@@ -32,6 +33,8 @@ export interface Config {
   readonly databaseUrl?: string;
   readonly logLevel: string;
   readonly pageCache: boolean;
+  /** HTTP worker processes `serve` runs (node:cluster); 1 serves from this process. */
+  readonly workers: number;
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   readonly metricsToken?: string;
   readonly purge: PurgeConfig;
@@ -108,6 +111,10 @@ const ENV = z.object({
   WIREDESK_CONTACT_EMAIL: z.email().optional(),
   WIREDESK_CONTACT_PHONE: z.string().max(80).optional(),
   WIREDESK_PAGE_CACHE: z.enum(['0', '1']).default('1'),
+  WIREDESK_WORKERS: z
+    .string()
+    .refine((v) => v === 'auto' || (/^[1-9][0-9]?$/.test(v) && Number(v) <= 64), "an integer 1-64 or 'auto'")
+    .default('1'),
   WIREDESK_METRICS_TOKEN: z
     .string()
     .regex(/^[\x21-\x7e]{16,}$/, 'at least 16 printable characters, no spaces')
@@ -138,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     logLevel: e.LOG_LEVEL,
     pageCache: e.WIREDESK_PAGE_CACHE === '1',
+    workers: e.WIREDESK_WORKERS === 'auto' ? availableParallelism() : Number(e.WIREDESK_WORKERS),
     purge,
     ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {

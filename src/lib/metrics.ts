@@ -54,6 +54,14 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
+/**
+ * The registries a scrape reads, for cluster workers whose scrape the primary sums
+ * (gauges every worker reads off the same database say `max`/`min`, not `sum`).
+ */
+export function scrapeRegistries(metrics: Metrics): Registry[] {
+  return [metrics.registry, processMetrics()];
+}
+
 export function runResult(run: IngestRunCounts): SourceRunResult {
   if (run.error !== undefined) return 'failed';
   return run.fetch === 'not-modified' ? 'not-modified' : 'ok';
@@ -67,13 +75,14 @@ export function createMetrics(opts: { readonly now?: () => number } = {}): Metri
   const latency = new Histogram({ name: `${p}http_request_duration_seconds`, help: 'HTTP request latency by route pattern.', labelNames: ['route'], buckets: LATENCY_BUCKETS, registers: [registry] });
   const items = new Counter({ name: `${p}ingest_items_total`, help: 'Ingested items by outcome.', labelNames: ['outcome'], registers: [registry] });
   const runs = new Counter({ name: `${p}source_runs_total`, help: 'Source runs by result.', labelNames: ['result'], registers: [registry] });
-  const failures = new Gauge({ name: `${p}source_consecutive_failures`, help: 'Consecutive failed polls per source (0 when the last one succeeded).', labelNames: ['source'], registers: [registry] });
+  const failures = new Gauge({ name: `${p}source_consecutive_failures`, help: 'Consecutive failed polls per source (0 when the last one succeeded).', labelNames: ['source'], registers: [registry], aggregator: 'max' });
   const lastSuccess = new Map<string, number | null>();
   new Gauge({
     name: `${p}source_seconds_since_success`,
     help: 'Seconds since the source was last fetched successfully (absent if never).',
     labelNames: ['source'],
     registers: [registry],
+    aggregator: 'min',
     // Computed at scrape time, so the value grows between polls as it should.
     collect() {
       this.reset();
@@ -81,7 +90,7 @@ export function createMetrics(opts: { readonly now?: () => number } = {}): Metri
       for (const [source, ms] of lastSuccess) if (ms !== null) this.set({ source }, Math.max(0, (at - ms) / 1000));
     },
   });
-  const queue = new Gauge({ name: `${p}sources_due`, help: 'Sources due for a poll and not leased by any node (queue depth).', registers: [registry] });
+  const queue = new Gauge({ name: `${p}sources_due`, help: 'Sources due for a poll and not leased by any node (queue depth).', registers: [registry], aggregator: 'max' });
   const cache = new Counter({ name: `${p}cache_requests_total`, help: 'In-process cache lookups by cache and result (hit or miss).', labelNames: ['cache', 'result'], registers: [registry] });
 
   // Zero series up front, so a rate() over them exists from the first scrape.

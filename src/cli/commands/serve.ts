@@ -17,6 +17,9 @@ import { createMetrics } from '../../lib/metrics.ts';
 import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
+import cluster from 'node:cluster';
+import { runClusterPrimary, workerIndex } from '../cluster.ts';
+import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -29,15 +32,23 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const port = parsePort(values.port) ?? base.port;
   const config = { ...base, port, site: values.port && !process.env.WIREDESK_BASE_URL ? { ...base.site, baseUrl: `http://localhost:${port}` } : base.site };
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    // Migrated once, here, before any worker opens the store.
+    await (await openMigratedStore(config)).close();
+    return runClusterPrimary({ workers: config.workers, logger, started });
+  }
+  const inCluster = cluster.isWorker;
   const store = await openMigratedStore(config);
-  // One registry for the app and the scheduler: /metrics shows both.
-  const metrics = createMetrics();
+  // One registry for the app and the scheduler: /metrics shows both (and, in a cluster, every worker's).
+  const metrics = inCluster ? withClusterScrape(createMetrics()) : createMetrics();
   const opened: { close(): Promise<unknown> }[] = [store];
   try {
     // Every node's caches follow every change, whichever node made it.
     const bus = config.databaseUrl
       ? await createPostgresChangeBus(config.databaseUrl, (err) => logger.error({ event: 'change_bus_error', err }, 'change bus connection failed'))
-      : createLocalChangeBus();
+      : inCluster
+        ? createClusterChangeBus()
+        : createLocalChangeBus();
     opened.unshift(bus);
     // Caching proxies and CDNs are purged by the node that made the change only: the bus
     // reaches every node, and each would send the same purge.
@@ -59,8 +70,10 @@ export async function runServe(args: readonly string[]): Promise<number> {
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
     const address = await app.listen({ port: config.port, host: config.host });
-    logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    // In a cluster the primary says `ready` once every worker listens.
+    logger.info({ event: inCluster ? 'worker_ready' : 'ready', address, worker: workerIndex(), ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
+    const skipDemo = values['no-demo'] === true || (workerIndex() ?? 1) !== 1;
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, bus, purger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);
@@ -118,6 +131,10 @@ function serveUntilSignal(r: Running): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A worker is told by its primary; it may have had the terminal's SIGINT already.
+  onShutdownRequest(() => {
+    if (stopping === undefined) onSignal('SIGTERM');
+  });
   return new Promise<number>(() => undefined); // serve until a signal
 }
 
