@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_EDITIONS, DEFAULT_SECTORS } from './site-defaults.ts';
 import type { SiteSettings } from '../domain/site.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../web/rate-limit.ts';
 
 export class ConfigError extends Error {
   readonly code = 'config';
@@ -38,6 +39,9 @@ export interface Config {
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   readonly metricsToken?: string;
   readonly purge: PurgeConfig;
+  readonly rateLimits: RateLimitSettings;
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client's address. */
+  readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   readonly site: SiteSettings;
 }
 
@@ -123,6 +127,16 @@ const ENV = z.object({
   WIREDESK_PURGE_FASTLY_KEY: z.string().optional(),
   WIREDESK_PURGE_CLOUDFLARE_TOKEN: z.string().optional(),
   WIREDESK_PURGE_WEBHOOK_SECRET: z.string().optional(),
+  WIREDESK_RATE_LIMIT_SEARCH: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.searchPerMinute),
+  WIREDESK_RATE_LIMIT_PUSH: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.pushPerMinute),
+  WIREDESK_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  WIREDESK_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$/, "true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs")
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -147,6 +161,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCache: e.WIREDESK_PAGE_CACHE === '1',
     workers: e.WIREDESK_WORKERS === 'auto' ? availableParallelism() : Number(e.WIREDESK_WORKERS),
     purge,
+    rateLimits: {
+      searchPerMinute: e.WIREDESK_RATE_LIMIT_SEARCH,
+      pushPerMinute: e.WIREDESK_RATE_LIMIT_PUSH,
+      ...(e.WIREDESK_REDIS_URL ? { redisUrl: e.WIREDESK_REDIS_URL } : {}),
+    },
+    trustProxy: trustProxy(e.WIREDESK_TRUST_PROXY),
     ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {
       name: e.WIREDESK_SITE_NAME,
@@ -159,6 +179,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.WIREDESK_CONTACT_PHONE ? { contactPhone: e.WIREDESK_CONTACT_PHONE } : {}),
     },
   };
+}
+
+function trustProxy(raw: string): Config['trustProxy'] {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (!/^[0-9]+$/.test(raw)) return raw;
+  // A hop count: believe that many proxies in front of us (proxy-addr counts hops from 0).
+  const hops = Number(raw);
+  return (_address, hop) => hop < hops;
 }
 
 /** A CDN target needs its credential; say which variable is missing. */

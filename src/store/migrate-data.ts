@@ -43,6 +43,9 @@ export class MigrateDataError extends Error {
  */
 export const TABLE_ORDER: readonly string[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases'];
 
+/** Counters that mean nothing a minute later: not copied (the target starts them afresh). */
+export const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['rate_limits']);
+
 const DEFAULT_BATCH = 1000;
 /** Bind parameters per INSERT stay well under SQLite's 32766 and PostgreSQL's 65535. */
 const MAX_PARAMS = 30_000;
@@ -103,7 +106,7 @@ async function planTables(from: Store, to: Store): Promise<TablePlan[]> {
   const [source, target] = await Promise.all([listTables(from), listTables(to)]);
   const missing = [...source.keys()].filter((name) => !target.has(name));
   if (missing.length > 0) throw new MigrateDataError('missing-table', `migrate-data: table(s) ${missing.join(', ')} exist in the source but not in the target`);
-  const names = [...source.keys()].sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...source.keys()].filter((name) => !TRANSIENT_TABLES.has(name)).sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
   const plans: TablePlan[] = [];
   for (const name of names) {
     const columns = source.get(name) ?? [];

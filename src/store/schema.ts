@@ -1,6 +1,6 @@
 // Table types for Kysely. Times are ISO-8601 UTC text in both engines so that
 // ordering, comparison and round-trips behave identically on SQLite and PostgreSQL.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -87,6 +87,14 @@ export interface Database {
   settings: SettingsTable;
   job_leases: JobLeasesTable;
   story_audit: StoryAuditTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** Epoch milliseconds; PostgreSQL's bigint comes back as a string. */
+  resets_at: ColumnType<number | string, number, number>;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -18,6 +18,7 @@ import { registerPushRoutes } from './routes/push.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
+import { limitedRoute, registerRateLimits } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,7 +59,7 @@ function loggerOptions(logger: BuildAppOptions['logger']): FastifyServerOptions 
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify(loggerOptions(opts.logger));
+  const app = Fastify({ ...loggerOptions(opts.logger), trustProxy: opts.config.trustProxy });
   const site = opts.config.site;
   const metrics = opts.metrics ?? createMetrics();
   const css = loadCssAsset();
@@ -81,6 +82,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await views.stop();
   });
 
+  // Before the routes: the plugin finds the limited ones as they are added.
+  await registerRateLimits(app, opts.store.db, opts.config.rateLimits);
   registerHttpCaching(app);
   registerOpsRoutes(app, { store: opts.store, metrics, ...(opts.config.metricsToken ? { metricsToken: opts.config.metricsToken } : {}) });
   registerErrorHandlers(app, ctx);
@@ -93,6 +96,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerPushRoutes(app, {
     store: opts.store,
     sectors: site.sectors,
+    // Per source, not per address: one agency may push from many.
+    limit: limitedRoute(opts.config.rateLimits.pushPerMinute, (request) => `push:${(request.params as { source?: string }).source ?? ''}`),
     onPublished: (items) => {
       app.invalidateCaches();
       opts.onPublished?.(items);

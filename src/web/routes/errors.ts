@@ -35,6 +35,8 @@ export function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): vo
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'web: request failed');
     else request.log.info({ status, url: request.url, reason: error.message }, 'web: request refused');
+    // API clients (agencies' push scripts) read JSON, not a page.
+    if (request.url.startsWith('/api/')) return reply.code(status).header('cache-control', 'no-store').send({ error: errorTitle(status), message: status >= 500 ? 'internal error' : error.message });
     // Never wait on the store here: it may be why we are here.
     let page: RenderedPage;
     try {

@@ -3,7 +3,7 @@
 // the body (`X-Wiredesk-Signature: sha256=<hex>`), compared in constant time.
 // Idempotent: the same content pushed twice is `unchanged`.
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, RouteShorthandOptions, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/store.ts';
 import type { Sector } from '../../domain/site.ts';
 import { findPushSource } from '../../store/source-repository.ts';
@@ -15,6 +15,8 @@ export interface PushContext {
   readonly store: Store;
   readonly sectors: readonly Sector[];
   readonly onPublished: (items: readonly PublishedItem[]) => void;
+  /** Rate-limit route options (see ../rate-limit.ts). */
+  readonly limit?: RouteShorthandOptions;
 }
 
 /** Equal-length digests so the comparison's time says nothing about the secret. */
@@ -44,7 +46,7 @@ export function registerPushRoutes(app: FastifyInstance, ctx: PushContext): void
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
 
-    scope.post<{ Params: { source: string } }>('/api/ingest/:source', async (request, reply) => {
+    scope.post<{ Params: { source: string } }>('/api/ingest/:source', ctx.limit ?? {}, async (request, reply) => {
       const found = await findPushSource(ctx.store.db, request.params.source);
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       if (!found) return fail(reply, 404, `no push source named "${request.params.source}"`);

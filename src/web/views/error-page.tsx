@@ -13,6 +13,7 @@ export function errorTitle(status: number): string {
   if (status === 404) return 'Page not found';
   if (status === 410) return 'Story withdrawn';
   if (status === 400) return 'Bad request';
+  if (status === 429) return 'Too many requests';
   if (status < 500) return 'Request not understood';
   return 'Something went wrong';
 }
@@ -20,6 +21,7 @@ export function errorTitle(status: number): string {
 function explanation(status: number): string {
   if (status === 404) return 'The page you asked for is not here. It may have been moved or withdrawn, or the address may be mistyped.';
   if (status === 410) return 'This story was withdrawn by the agency that supplied it and is no longer available.';
+  if (status === 429) return 'You have made a lot of requests in a short time. Please wait a minute and try again.';
   if (status < 500) return 'The address has something in it we could not read. Please check it and try again.';
   return 'We could not show this page just now. Please try again in a moment.';
 }
