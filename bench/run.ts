@@ -19,6 +19,7 @@ import { benchVarnish } from './varnish.ts';
 import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 import { benchParse, parseLines } from './parse.ts';
+import { benchWireLatency, latencyLine } from './wire-latency.ts';
 
 const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
@@ -81,4 +82,7 @@ if (has('varnish')) {
 }
 if (has('parse')) {
   console.log(parseLines(await benchParse(Number(n ?? 7))).join('\n'));
+}
+if (has('wire-latency')) {
+  console.log(latencyLine(await benchWireLatency(Number(n ?? 200))));
 }
