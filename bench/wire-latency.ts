@@ -17,6 +17,8 @@ export interface LatencyFigures {
   readonly kills: number;
   readonly wireToPage: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly kill: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** The three slowest pushes: 1-based number, total ms, of which the POST itself. */
+  readonly slowestPushes: readonly { readonly n: number; readonly ms: number; readonly postMs: number }[];
   /** Reads made by the background readers during the run. */
   readonly backgroundReads: number;
 }
@@ -75,9 +77,11 @@ export async function benchWireLatency(pushes = 200, kills = Math.ceil(pushes / 
     const readers = startReaders(base, 2);
     try {
       const wireToPage: number[] = [];
+      const perPush: { n: number; ms: number; postMs: number }[] = [];
       for (let i = 1; i <= pushes; i++) {
         const started = performance.now();
         const { urls } = await pushItem(base, SOURCE, token, ninjsItem(i));
+        const postMs = performance.now() - started;
         const url = urls[0];
         if (!url) throw new Error(`push ${i} published nothing`);
         // fetch follows the short URL's 301 to the canonical article.
@@ -87,6 +91,7 @@ export async function benchWireLatency(pushes = 200, kills = Math.ceil(pushes / 
           return res.status === 200;
         });
         wireToPage.push(performance.now() - started);
+        perPush.push({ n: i, ms: performance.now() - started, postMs });
       }
 
       const killMs: number[] = [];
@@ -101,7 +106,7 @@ export async function benchWireLatency(pushes = 200, kills = Math.ceil(pushes / 
         await until(`item ${n} gone`, async () => (await statusOf(base, path)) === 410 && (await whereListed(base, path)).length === 0);
         killMs.push(performance.now() - started);
       }
-      return { pushes, kills, wireToPage: summarize(wireToPage), kill: summarize(killMs), backgroundReads: await readers.stop() };
+      return { pushes, kills, wireToPage: summarize(wireToPage), kill: summarize(killMs), slowestPushes: perPush.sort((a, b) => b.ms - a.ms).slice(0, 3), backgroundReads: await readers.stop() };
     } finally {
       await readers.stop();
       stopOnInterrupt();
@@ -117,6 +122,6 @@ export function latencyLine(f: LatencyFigures): string {
   const ms = (x: number) => x.toFixed(1);
   return (
     `wire-latency (sqlite, page cache on, 2 background readers): wire-to-page over ${f.pushes} pushes p50 ${ms(f.wireToPage.p50)} ms, p99 ${ms(f.wireToPage.p99)} ms, max ${ms(f.wireToPage.max)} ms (bar p99 < 250 ms); ` +
-    `kill to 410 and gone from home, sector, feed and news sitemap over ${f.kills} kills p50 ${ms(f.kill.p50)} ms, p99 ${ms(f.kill.p99)} ms, max ${ms(f.kill.max)} ms (bar p99 < 1000 ms); ${f.backgroundReads} background reads`
+    `kill to 410 and gone from home, sector, feed and news sitemap over ${f.kills} kills p50 ${ms(f.kill.p50)} ms, p99 ${ms(f.kill.p99)} ms, max ${ms(f.kill.max)} ms (bar p99 < 1000 ms); ${f.backgroundReads} background reads; slowest pushes ${f.slowestPushes.map((p) => `#${p.n} ${ms(p.ms)} ms (POST ${ms(p.postMs)})`).join(', ')}`
   );
 }
