@@ -5,6 +5,8 @@
 //   article-pg [N]  the same served from PostgreSQL (the SQLite database copied with migrateData)
 //   engines [N]     ingest and article on SQLite then PostgreSQL in one process, with PG/SQLite ratios
 //   varnish [N]     article req/s through Varnish (deploy/varnish/wiredesk.vcl) at 100 connections
+//   parse [R]       parse throughput per format over ../shared/corpus, and vs rss-parser and feedsmith (R rounds, default 7)
+//   wire-latency [N] push-to-page and kill-to-gone latency against `serve`, page cache on (N items, default 200; N/2 kills)
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -16,8 +18,10 @@ import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './arti
 import { benchVarnish } from './varnish.ts';
 import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
+import { benchParse, parseLines } from './parse.ts';
+import { benchWireLatency, latencyLine } from './wire-latency.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -75,4 +79,10 @@ if (has('varnish')) {
   console.log(
     `varnish (${count} stories, 500 URLs warmed, app page cache ${f.pageCache ? 'on' : 'off'}, ${f.connections} connections, ${f.client}, gzip): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; hit ratio ${(f.hitRatio * 100).toFixed(2)}% (${f.hits} hits, ${f.misses} misses), ${f.backendRequests} backend requests`,
   );
+}
+if (has('parse')) {
+  console.log(parseLines(await benchParse(Number(n ?? 7))).join('\n'));
+}
+if (has('wire-latency')) {
+  console.log(latencyLine(await benchWireLatency(Number(n ?? 200))));
 }

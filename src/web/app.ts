@@ -15,6 +15,7 @@ import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerPushRoutes } from './routes/push.ts';
+import { registerSitemapRoutes } from './routes/sitemaps.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerListRoutes(app, ctx);
   registerStaticPageRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
+  registerSitemapRoutes(app, ctx);
   registerPushRoutes(app, {
     store: opts.store,
     sectors: site.sectors,
