@@ -142,6 +142,33 @@ export async function loadArticles(
   return load(port, urls, opts.connections ?? 50, opts.seconds ?? 10, opts.headers);
 }
 
+export interface WorkerFigures extends ServeFigures {
+  readonly workers: number;
+}
+
+/** One seeded database served with 1, 2… worker processes (WIREDESK_WORKERS) in turn, same load. */
+export async function benchArticleWorkers(count: number, workerCounts: readonly number[], opts: { port?: number } = {}): Promise<WorkerFigures[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
+  try {
+    const dbPath = join(dir, 'bench.db');
+    const paths = await seed(dbPath, count);
+    const results: WorkerFigures[] = [];
+    for (const workers of workerCounts) {
+      const serve = await startServe(dbPath, opts.port ?? 3999, { WIREDESK_WORKERS: String(workers) });
+      try {
+        // The first worker answers before the others listen; the warm-up covers that.
+        const figures = await loadArticles(serve.port, articleUrls(paths));
+        results.push({ workers, readyMs: serve.readyMs, ...figures });
+      } finally {
+        await serve.stop();
+      }
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchArticle(count: number, opts: { connections?: number; seconds?: number; port?: number; env?: Record<string, string> } = {}): Promise<ServeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   try {

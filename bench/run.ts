@@ -7,13 +7,14 @@
 //   varnish [N]     article req/s through Varnish (deploy/varnish/wiredesk.vcl) at 100 connections
 //   parse [R]       parse throughput per format over ../shared/corpus, and vs rss-parser and feedsmith (R rounds, default 7)
 //   wire-latency [N] push-to-page and kill-to-gone latency against `serve`, page cache on (N items, default 200; N/2 kills)
+//   workers [N]     article on SQLite served by 1 then 2 worker processes (WIREDESK_WORKERS), same database and load
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
 // Ingest runs in a child process (bench/ingest.ts), serve and varnishd too: the driver only
 // orchestrates, and its free event loop lets a Ctrl-C stop them and drop the databases.
 import { benchIngestInChild, type IngestFigures } from './ingest.ts';
-import { benchArticle, type ServeFigures } from './article.ts';
+import { benchArticle, benchArticleWorkers, type ServeFigures } from './article.ts';
 import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './article-pg.ts';
 import { benchVarnish } from './varnish.ts';
 import { createBenchDatabase } from './pg.ts';
@@ -21,7 +22,7 @@ import { onInterrupt } from './interrupt.ts';
 import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -55,6 +56,13 @@ if (has('ingest-pg')) {
 if (has('article', 'all')) {
   const count = Number(n ?? 10_000);
   console.log(articleLine(await benchArticle(count), count, 'sqlite'));
+}
+if (has('workers')) {
+  const count = Number(n ?? 10_000);
+  const runs = await benchArticleWorkers(count, [1, 2]);
+  for (const f of runs) console.log(articleLine(f, count, `sqlite, ${f.workers} worker${f.workers > 1 ? 's' : ''}`));
+  const [one, two] = runs;
+  if (one && two) console.log(`workers: 2 workers / 1 = ${ratio(two.requestsPerSecond, one.requestsPerSecond)}x req/s, p99 ${ratio(two.p99, one.p99)}x`);
 }
 if (has('article-pg')) {
   const count = Number(n ?? 10_000);
