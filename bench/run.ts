@@ -5,6 +5,8 @@
 //   article-pg [N]  the same served from PostgreSQL (the SQLite database copied with migrateData)
 //   engines [N]     ingest and article on SQLite then PostgreSQL in one process, with PG/SQLite ratios
 //   varnish [N]     article req/s through Varnish (deploy/varnish/wiredesk.vcl) at 100 connections
+//   scheduler [N]   the real scheduler for 60 s over N sources (default 200) on 10 local
+//                   fault-injecting wire hosts, 20 % failing: lateness of healthy polls, back-off
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -14,10 +16,11 @@ import { benchIngestInChild, type IngestFigures } from './ingest.ts';
 import { benchArticle, type ServeFigures } from './article.ts';
 import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './article-pg.ts';
 import { benchVarnish } from './varnish.ts';
+import { benchScheduler } from './scheduler.ts';
 import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'scheduler', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -74,5 +77,13 @@ if (has('varnish')) {
   const f = await benchVarnish(count);
   console.log(
     `varnish (${count} stories, 500 URLs warmed, app page cache ${f.pageCache ? 'on' : 'off'}, ${f.connections} connections, ${f.client}, gzip): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; hit ratio ${(f.hitRatio * 100).toFixed(2)}% (${f.hits} hits, ${f.misses} misses), ${f.backendRequests} backend requests`,
+  );
+}
+if (has('scheduler')) {
+  const f = await benchScheduler(Number(n ?? 200));
+  const kinds = Object.entries(f.byKind).map(([k, v]) => `${k} ${v.polls.toFixed(1)} polls, next in ${v.nextDelayS.toFixed(0)} s`).join('; ');
+  console.log(
+    `scheduler (${f.sources} sources, 10 hosts, 20% failing, interval 5 s, ${f.seconds} s): healthy lateness p50 ${f.lateP50Ms} ms, p99 ${f.lateP99Ms} ms, max ${f.lateMaxMs} ms; ` +
+      `healthy polls per source ${f.healthyPollsMean.toFixed(1)} (min ${f.healthyPollsMin}) vs ${f.expectedPolls} expected; ${kinds}`,
   );
 }

@@ -33,7 +33,7 @@ export interface SchedulerLimits {
   readonly perHost: number;
 }
 
-export const DEFAULT_LIMITS: SchedulerLimits = { maxConcurrent: 8, perHost: 2 };
+export const DEFAULT_LIMITS: SchedulerLimits = { maxConcurrent: 16, perHost: 2 };
 /** Newest items read to learn a source's rhythm. */
 const RHYTHM_SAMPLE = 50;
 
