@@ -8,6 +8,8 @@
 //   parse [R]       parse throughput per format over ../shared/corpus, and vs rss-parser and feedsmith (R rounds, default 7)
 //   wire-latency [N] push-to-page and kill-to-gone latency against `serve`, page cache on (N items, default 200; N/2 kills)
 //   workers [N]     article on SQLite served by 1 then 2 worker processes (WIREDESK_WORKERS), same database and load
+//   scheduler [N]   the real scheduler for 60 s over N sources (default 200) on 10 local
+//                   fault-injecting wire hosts, 20 % failing: lateness of healthy polls, back-off
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -17,12 +19,13 @@ import { benchIngestInChild, type IngestFigures } from './ingest.ts';
 import { benchArticle, benchArticleWorkers, type ServeFigures } from './article.ts';
 import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './article-pg.ts';
 import { benchVarnish } from './varnish.ts';
+import { benchScheduler } from './scheduler.ts';
 import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -93,4 +96,12 @@ if (has('parse')) {
 }
 if (has('wire-latency')) {
   console.log(latencyLine(await benchWireLatency(Number(n ?? 200))));
+}
+if (has('scheduler')) {
+  const f = await benchScheduler(Number(n ?? 200));
+  const kinds = Object.entries(f.byKind).map(([k, v]) => `${k} ${v.polls.toFixed(1)} polls, next in ${v.nextDelayS.toFixed(0)} s`).join('; ');
+  console.log(
+    `scheduler (${f.sources} sources, 10 hosts, 20% failing, interval 5 s, ${f.seconds} s): healthy lateness p50 ${f.lateP50Ms} ms, p99 ${f.lateP99Ms} ms, max ${f.lateMaxMs} ms; ` +
+      `healthy polls per source ${f.healthyPollsMean.toFixed(1)} (min ${f.healthyPollsMin}) vs ${f.expectedPolls} expected; ${kinds}`,
+  );
 }

@@ -5,6 +5,8 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './index.ts';
 import { runParse } from './commands/parse.ts';
+import { openStore } from '../store/store.ts';
+import { listSources, recordFetch } from '../store/source-repository.ts';
 
 const WIRE = new URL('../ingest/testdata/wire-v1.rss', import.meta.url).pathname;
 const WIRE_V2 = new URL('../ingest/testdata/wire-v2.rss', import.meta.url).pathname;
@@ -56,7 +58,29 @@ describe('wiredesk CLI', () => {
     expect(await runCli(['sources', 'add', 'https://wire.example/other.rss', '--name', 'PTI national', '--db', db])).toBe(2);
     out.length = 0;
     expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
-    expect(out).toEqual([expect.stringMatching(/^1\tPTI national\thttps:\/\/wire\.example\/pti\.rss\tevery 120s\tnot fetched yet$/)]);
+    expect(out).toEqual(['1\tPTI national\thttps://wire.example/pti.rss\tevery 120s\tpending\t- items/day\tnot fetched yet']);
+  });
+
+  it('sources list shows health: status, items per day, last success and last error', async () => {
+    const db = join(dir, 'w.db');
+    expect(await runCli(['sources', 'add', 'https://wire.example/a.rss', '--name', 'A', '--db', db])).toBe(0);
+    expect(await runCli(['sources', 'add', 'https://wire.example/b.rss', '--name', 'B', '--db', db])).toBe(0);
+    const store = openStore({ kind: 'sqlite', path: db });
+    try {
+      const [a, b] = await listSources(store.db);
+      const at = new Date(Date.now() - 60_000);
+      const rhythm = { itemsPerDay: 12, medianGapSeconds: 600, lastItemAt: new Date(Date.now() - 7200_000).toISOString() };
+      await recordFetch(store.db, a!.id, { at, nextAt: at, rhythm, pollIntervalSeconds: 600 });
+      await recordFetch(store.db, b!.id, { at, nextAt: at, rhythm: { ...rhythm, lastItemAt: at.toISOString() } });
+      await recordFetch(store.db, b!.id, { at, nextAt: at, error: 'fetch/http: https://wire.example/b.rss answered 503 Service Unavailable' });
+    } finally {
+      await store.close();
+    }
+    out.length = 0;
+    expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
+    const ok = new Date(Date.now() - 60_000).toISOString().slice(0, 16);
+    expect(out[0]).toMatch(new RegExp(`^1\tA\thttps://wire.example/a.rss\tevery 300s \\(learned 600s\\)\tquiet \\(no item since .+\\)\t12 items/day\tok at ${ok}`));
+    expect(out[1]).toMatch(new RegExp(`^2\tB\t.*\tfailing \\(1 in a row\\)\t12 items/day\tok at ${ok}.*\tlast error at ${ok}.*: fetch/http: https://wire.example/b.rss answered 503 Service Unavailable$`));
   });
 
   it('sources add --push prints the token once; list never shows it', async () => {

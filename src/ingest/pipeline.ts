@@ -6,6 +6,7 @@ import type { Sector } from '../domain/site.ts';
 import type { IngestSummary } from '../domain/source.ts';
 import type { ParsedFeed } from '../domain/wire-item.ts';
 import { fetchInput, type FetchOutcome, type Validators } from './fetch/index.ts';
+import type { HttpFetchOptions } from './fetch/http-fetch.ts';
 import { parseFeed } from './parse/index.ts';
 import { normalizeItem } from './normalize/index.ts';
 import { dedupeBatch } from './dedupe/dedupe-batch.ts';
@@ -20,6 +21,8 @@ export interface IngestContext {
   /** Agency the source declares (credited when an item names none). */
   readonly agency?: string;
   readonly validators?: Validators;
+  /** Timeout and size cap for HTTP inputs (defaults: 30 s, 20 MB). */
+  readonly fetchOptions?: HttpFetchOptions;
   /** Called with what changed, so caches can be invalidated. */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
   /** Progress for long runs: items done so far of total. */
@@ -32,6 +35,10 @@ export interface IngestRun extends IngestSummary {
   readonly retryAfterSeconds?: number;
   readonly etag?: string;
   readonly lastModified?: string;
+  /** Hash of the body ingested, for the next poll's same-body check. */
+  readonly bodyHash?: string;
+  /** The server's freshness lifetime (Cache-Control max-age / Expires), for the next poll. */
+  readonly freshForSeconds?: number;
 }
 
 const BATCH = 500;
@@ -41,13 +48,14 @@ function failedRun(input: string, error: string): IngestRun {
 }
 
 export async function ingestInput(input: string, ctx: IngestContext): Promise<IngestRun> {
-  const fetched = await fetchInput(input, ctx.validators);
+  const fetched = await fetchInput(input, ctx.validators, ctx.fetchOptions);
   if (fetched.kind === 'failed') {
     const run = failedRun(input, fetched.error);
     return fetched.retryAfterSeconds === undefined ? run : { ...run, retryAfterSeconds: fetched.retryAfterSeconds };
   }
   if (fetched.kind === 'not-modified') {
-    return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, reasons: [], fetch: 'not-modified' };
+    const fresh = fetched.freshForSeconds === undefined ? {} : { freshForSeconds: fetched.freshForSeconds };
+    return { input, new: 0, updated: 0, unchanged: 0, rejected: 0, reasons: [], fetch: 'not-modified', ...fresh };
   }
   const parsed = parseFeed(fetched.bytes, fetched.contentType ? { contentType: fetched.contentType } : {});
   if (parsed.kind === 'failed') return failedRun(input, parsed.error);
@@ -55,6 +63,8 @@ export async function ingestInput(input: string, ctx: IngestContext): Promise<In
   return {
     ...summary,
     fetch: 'ok',
+    bodyHash: fetched.bodyHash,
+    ...(fetched.freshForSeconds === undefined ? {} : { freshForSeconds: fetched.freshForSeconds }),
     ...(fetched.etag ? { etag: fetched.etag } : {}),
     ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
   };

@@ -60,4 +60,17 @@ describe.each(testEngines())('scheduler metrics on %s', (engine) => {
     expect(await value(metrics, 'wiredesk_sources_due')).toBe(0);
     expect(await value(metrics, 'wiredesk_source_consecutive_failures', { source: 'Broken' })).toBe(1);
   });
+
+  it('reports each source status as a state set and counts sources by status', async () => {
+    await scheduler.tick();
+    expect(await value(metrics, 'wiredesk_source_status', { source: 'Broken', status: 'failing' })).toBe(1);
+    expect(await value(metrics, 'wiredesk_source_status', { source: 'Broken', status: 'ok' })).toBe(0);
+    // The test wire's two items are 30 min apart and its newest is 41 h old: quiet.
+    expect(await value(metrics, 'wiredesk_source_status', { source: 'Test wire', status: 'quiet' })).toBe(1);
+    expect(await value(metrics, 'wiredesk_source_status', { source: 'Test wire', status: 'ok' })).toBe(0);
+    expect(await value(metrics, 'wiredesk_sources_by_status', { status: 'failing' })).toBe(1);
+    expect(await value(metrics, 'wiredesk_sources_by_status', { status: 'quiet' })).toBe(1);
+    expect(await value(metrics, 'wiredesk_sources_by_status', { status: 'ok' })).toBe(0);
+    expect(await value(metrics, 'wiredesk_source_items_per_day', { source: 'Test wire' })).toBe(0);
+  });
 });

@@ -5,11 +5,14 @@ import type { Source } from '../domain/source.ts';
 import { ConfigError } from '../config/config.ts';
 import { ingestInput } from '../ingest/pipeline.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
-import { claimDueSources, listSources, recordFetch } from '../store/source-repository.ts';
+import { claimDueSources, listRecentItemTimes, listSources, recordFetch, releaseClaim } from '../store/source-repository.ts';
 import { countClaimableSources } from '../store/lease-repository.ts';
 import type { Metrics } from '../lib/metrics.ts';
 import { nodeId } from './node-id.ts';
-import { nextPollDelaySeconds } from './next-poll.ts';
+import type { HttpFetchOptions } from '../ingest/fetch/http-fetch.ts';
+import { learnedIntervalSeconds, nextPollDelaySeconds, successDelaySeconds } from './next-poll.ts';
+import { computeRhythm } from './source-rhythm.ts';
+import { createHostPool } from './host-pool.ts';
 
 export interface SchedulerDeps {
   readonly store: Store;
@@ -19,6 +22,28 @@ export interface SchedulerDeps {
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
   /** Ingest counters, source health and queue depth go here when given. */
   readonly metrics?: Metrics;
+  /** Fetch timeout and size cap (tests and the bench shorten them). */
+  readonly fetchOptions?: HttpFetchOptions;
+}
+
+export interface SchedulerLimits {
+  /** Polls in flight on this node. */
+  readonly maxConcurrent: number;
+  /** Polls in flight to one host name on this node: politeness towards each agency. */
+  readonly perHost: number;
+}
+
+export const DEFAULT_LIMITS: SchedulerLimits = { maxConcurrent: 16, perHost: 2 };
+/** Newest items read to learn a source's rhythm. */
+const RHYTHM_SAMPLE = 50;
+
+/** The host a source's polls count against; local files share one. */
+export function hostOf(source: Source): string {
+  try {
+    return new URL(source.url).hostname || 'file';
+  } catch {
+    return 'file';
+  }
 }
 
 export interface Scheduler {
@@ -59,22 +84,23 @@ export function schedulerTimingFromEnv(env: Record<string, string | undefined> =
   };
 }
 
-/** Polls configured sources when due; one failing source never holds up the others. */
-export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTiming> = {}): Scheduler {
+/** Polls configured sources when due; one failing or slow source never holds up the others. */
+export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTiming & SchedulerLimits> = {}): Scheduler {
   const now = deps.now ?? (() => new Date());
   const fromEnv = schedulerTimingFromEnv();
   const timing: SchedulerTiming = { tickMs: opts.tickMs ?? fromEnv.tickMs, leaseSeconds: opts.leaseSeconds ?? fromEnv.leaseSeconds };
-  let running: Promise<void> | undefined;
-  let stopped = false;
+  const owner = nodeId();
 
   async function pollSource(source: Source): Promise<void> {
+    const startedAt = now();
     const run = await ingestInput(source.url, {
       store: deps.store,
       sectors: deps.sectors,
       now,
       sourceId: source.id,
       ...(source.agency ? { agency: source.agency } : {}),
-      validators: { etag: source.etag, lastModified: source.lastModified },
+      validators: { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash },
+      ...(deps.fetchOptions ? { fetchOptions: deps.fetchOptions } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
     }).catch((err: unknown) => {
       // A run that threw (a store error mid-publish) is a failed run too.
@@ -82,28 +108,41 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
       throw err;
     });
     const at = now();
-    const failures = run.error ? source.consecutiveFailures + 1 : 0;
     deps.metrics?.recordIngestRun(run);
-    deps.metrics?.updateSourceHealth({ name: source.name, consecutiveFailures: failures, lastSuccessAt: run.error ? source.lastSuccessAt : at.toISOString() });
-    const delay = nextPollDelaySeconds(source.intervalSeconds, failures, run.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: run.retryAfterSeconds });
-    const nextAt = new Date(at.getTime() + delay * 1000);
+    // How late this poll started against its due time: the bench's schedule measure.
+    const lateMs = source.nextFetchAt === null ? 0 : startedAt.getTime() - Date.parse(source.nextFetchAt);
     if (run.error) {
-      deps.logger.warn({ event: 'source_failed', source_id: source.id, consecutive_failures: failures, next_at: nextAt.toISOString(), err: run.error }, 'source poll failed');
+      const failures = source.consecutiveFailures + 1;
+      const delay = nextPollDelaySeconds(source.intervalSeconds, failures, run.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: run.retryAfterSeconds });
+      const nextAt = new Date(at.getTime() + delay * 1000);
+      deps.metrics?.updateSourceHealth({ ...source, consecutiveFailures: failures, lastFetchedAt: at.toISOString() });
+      deps.logger.warn({ event: 'source_failed', source_id: source.id, consecutive_failures: failures, late_ms: lateMs, next_at: nextAt.toISOString(), err: run.error }, 'source poll failed');
       await recordFetch(deps.store.db, source.id, { at, error: run.error, nextAt });
       return;
     }
-    deps.logger.info({ source_id: source.id, fetch: run.fetch, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected }, 'source polled');
+    const rhythm = computeRhythm(await listRecentItemTimes(deps.store.db, source.id, at, RHYTHM_SAMPLE), at, RHYTHM_SAMPLE);
+    const learned = learnedIntervalSeconds(source.intervalSeconds, rhythm.medianGapSeconds);
+    const nextAt = new Date(at.getTime() + successDelaySeconds(source.intervalSeconds, learned, run.freshForSeconds) * 1000);
+    deps.metrics?.updateSourceHealth({ ...source, consecutiveFailures: 0, lastSuccessAt: at.toISOString(), lastFetchedAt: at.toISOString(), rhythm });
+    deps.logger.info(
+      { source_id: source.id, fetch: run.fetch, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, late_ms: lateMs, interval_s: learned, next_at: nextAt.toISOString() },
+      'source polled',
+    );
     await recordFetch(deps.store.db, source.id, {
       at,
       nextAt,
-      ...(run.fetch === 'ok' ? { validators: { etag: run.etag ?? null, lastModified: run.lastModified ?? null } } : {}),
+      rhythm,
+      pollIntervalSeconds: learned,
+      // Validators move only with a body we ingested: a 304 or an identical body keeps them.
+      ...(run.fetch === 'ok' ? { validators: { etag: run.etag ?? null, lastModified: run.lastModified ?? null, bodyHash: run.bodyHash ?? null } } : {}),
     });
   }
 
   /** Health of every source (whichever node polled it) and the queue depth, from the store. */
   async function observeSources(metrics: Metrics): Promise<void> {
     const [sources, due] = await Promise.all([listSources(deps.store.db), countClaimableSources(deps.store.db, now())]);
-    metrics.setSourceHealth(sources);
+    // Push sources are never polled, so they have no poll health to report.
+    metrics.setSourceHealth(sources.filter((s) => s.kind === 'poll'));
     metrics.setQueueDepth(due);
   }
 
@@ -121,36 +160,37 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
     );
   }
 
-  async function runDue(): Promise<void> {
+  // Claimed through the database so several nodes never poll the same source; each
+  // freed slot is refilled at once, so a slow source delays nothing but itself.
+  const pool = createHostPool<Source>({
+    maxConcurrent: opts.maxConcurrent ?? DEFAULT_LIMITS.maxConcurrent,
+    perHost: opts.perHost ?? DEFAULT_LIMITS.perHost,
+    hostOf,
+    idOf: (s) => s.id,
+    claim: (limit, exclude) => claimDueSources(deps.store.db, deps.store.engine, { owner, now: now(), leaseSeconds: timing.leaseSeconds, limit, exclude }),
+    release: (s) => releaseClaim(deps.store.db, s.id, owner),
+    run: (s) => pollSource(s).catch((err: unknown) => recordCrash(s, err)),
+    onError: (err) => deps.logger.error({ event: 'scheduler_failed', err }, 'scheduler tick failed'),
+  });
+
+  async function look(): Promise<void> {
     if (deps.metrics) {
       await observeSources(deps.metrics).catch((err: unknown) => deps.logger.warn({ event: 'metrics_failed', err }, 'source metrics not updated'));
     }
-    // A few at a time: enough to hide network latency, few enough for a small box.
-    // Claimed through the database so several nodes never poll the same source.
-    while (!stopped) {
-      const claimed = await claimDueSources(deps.store.db, deps.store.engine, { owner: nodeId(), now: now(), leaseSeconds: timing.leaseSeconds, limit: 4 });
-      if (claimed.length === 0) return;
-      await Promise.all(claimed.map((s) => pollSource(s).catch((err: unknown) => recordCrash(s, err))));
-    }
+    await pool.fill();
   }
 
-  function tick(): Promise<void> {
-    running ??= runDue()
-      .catch((err: unknown) => deps.logger.error({ event: 'scheduler_failed', err }, 'scheduler tick failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  const timer = setInterval(() => void tick(), timing.tickMs);
+  const timer = setInterval(() => void look(), timing.tickMs);
   timer.unref();
   return {
-    tick,
+    async tick() {
+      await look();
+      await pool.idle();
+    },
     async stop() {
-      stopped = true;
+      pool.stop();
       clearInterval(timer);
-      await running;
+      await pool.idle();
     },
   };
 }

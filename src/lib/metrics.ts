@@ -5,7 +5,7 @@
 // Labels are bounded by construction: route patterns, status classes, fixed outcome
 // names, cache names and source names (as many as there are configured sources).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { IngestOutcome, IngestSummary } from '../domain/source.ts';
+import { sourceStatus, type IngestOutcome, type IngestSummary, type Source, type SourceStatus } from '../domain/source.ts';
 
 export const METRICS_PREFIX = 'wiredesk_';
 
@@ -14,12 +14,10 @@ export type SourceRunResult = 'ok' | 'not-modified' | 'failed';
 /** A run's counts: the pipeline's IngestRun, or the CLI's IngestSummary (no fetch kind). */
 export type IngestRunCounts = Pick<IngestSummary, IngestOutcome | 'error'> & { readonly fetch?: string };
 
-export interface SourceHealth {
-  readonly name: string;
-  readonly consecutiveFailures: number;
-  /** ISO time of the last successful fetch; null when it never succeeded. */
-  readonly lastSuccessAt: string | null;
-}
+/** What the health gauges need of a source (lastSuccessAt: null when it never succeeded). */
+export type SourceHealth = Pick<Source, 'name' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastFetchedAt' | 'rhythm'>;
+
+const STATUSES: readonly SourceStatus[] = ['pending', 'ok', 'failing', 'quiet'];
 
 export interface Metrics {
   readonly registry: Registry;
@@ -77,6 +75,38 @@ export function createMetrics(opts: { readonly now?: () => number } = {}): Metri
   const runs = new Counter({ name: `${p}source_runs_total`, help: 'Source runs by result.', labelNames: ['result'], registers: [registry] });
   const failures = new Gauge({ name: `${p}source_consecutive_failures`, help: 'Consecutive failed polls per source (0 when the last one succeeded).', labelNames: ['source'], registers: [registry], aggregator: 'max' });
   const lastSuccess = new Map<string, number | null>();
+  // Kept whole, because "quiet" depends on the time of the scrape.
+  const health = new Map<string, SourceHealth>();
+  new Gauge({
+    name: `${p}source_status`,
+    help: 'Source status as a state set: 1 for its current status (pending, ok, failing, quiet), 0 for the others.',
+    labelNames: ['source', 'status'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const at = new Date(now());
+      for (const [source, s] of health) {
+        const current = sourceStatus(s, at);
+        for (const status of STATUSES) this.set({ source, status }, status === current ? 1 : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: `${p}sources_by_status`,
+    help: 'Sources by status (pending, ok, failing, quiet): alert on failing or quiet above 0.',
+    labelNames: ['status'],
+    registers: [registry],
+    collect() {
+      const at = new Date(now());
+      const counts = new Map<SourceStatus, number>(STATUSES.map((st) => [st, 0]));
+      for (const s of health.values()) {
+        const st = sourceStatus(s, at);
+        counts.set(st, (counts.get(st) ?? 0) + 1);
+      }
+      for (const [status, n] of counts) this.set({ status }, n);
+    },
+  });
+  const itemsPerDay = new Gauge({ name: `${p}source_items_per_day`, help: 'Items per source dated within the last 24 hours.', labelNames: ['source'], registers: [registry] });
   new Gauge({
     name: `${p}source_seconds_since_success`,
     help: 'Seconds since the source was last fetched successfully (absent if never).',
@@ -100,6 +130,8 @@ export function createMetrics(opts: { readonly now?: () => number } = {}): Metri
   function setHealth(s: SourceHealth): void {
     failures.set({ source: s.name }, s.consecutiveFailures);
     lastSuccess.set(s.name, s.lastSuccessAt === null ? null : Date.parse(s.lastSuccessAt));
+    health.set(s.name, s);
+    if (s.rhythm.itemsPerDay !== null) itemsPerDay.set({ source: s.name }, s.rhythm.itemsPerDay);
   }
 
   return {
@@ -116,7 +148,9 @@ export function createMetrics(opts: { readonly now?: () => number } = {}): Metri
     },
     setSourceHealth(sources) {
       failures.reset();
+      itemsPerDay.reset();
       lastSuccess.clear();
+      health.clear();
       for (const s of sources) setHealth(s);
     },
     updateSourceHealth: setHealth,

@@ -21,6 +21,14 @@ export interface SourcesTable {
   /** 'poll' (fetched on a schedule) or 'push' (POSTs to /api/ingest/{name}). */
   kind: Generated<string>;
   push_token: string | null;
+  last_error_at: string | null;
+  /** SHA-256 of the last body ingested (see fetch/body-hash.ts). */
+  body_hash: string | null;
+  items_per_day: number | null;
+  median_gap_seconds: number | null;
+  last_item_at: string | null;
+  /** The interval learned from the source's rhythm (jobs/next-poll.ts). */
+  poll_interval_seconds: number | null;
 }
 
 export interface JobLeasesTable {

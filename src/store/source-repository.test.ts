@@ -29,7 +29,7 @@ describe.each(testEngines())('source repository on %s', (engine) => {
     expect(first).toHaveLength(1);
     const again = await claimDueSources(t.store.db, engine, { owner: 'alive', now: plus(120), leaseSeconds: 60, limit: 5 });
     expect(again.map((s) => s.id)).toContain(first[0]!.id);
-    await recordFetch(t.store.db, first[0]!.id, { at: plus(121), nextAt: plus(421), validators: { etag: '"e1"', lastModified: null } });
+    await recordFetch(t.store.db, first[0]!.id, { at: plus(121), nextAt: plus(421), validators: { etag: '"e1"', lastModified: null, bodyHash: 'h1' } });
     const s = (await listSources(t.store.db)).find((x) => x.id === first[0]!.id)!;
     expect(s).toMatchObject({ etag: '"e1"', consecutiveFailures: 0, nextFetchAt: plus(421).toISOString(), lastError: null });
     // The others' leases lapsed at 180 s; the fetched one is not due again until 421 s.
@@ -40,7 +40,7 @@ describe.each(testEngines())('source repository on %s', (engine) => {
 
   it('a failed fetch counts failures and keeps the stored validators', async () => {
     const s1 = (await findSourceByName(t.store.db, 's1'))!;
-    await recordFetch(t.store.db, s1.id, { at: plus(1), nextAt: plus(301), validators: { etag: '"keep"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' } });
+    await recordFetch(t.store.db, s1.id, { at: plus(1), nextAt: plus(301), validators: { etag: '"keep"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT', bodyHash: 'keep' } });
     await recordFetch(t.store.db, s1.id, { at: plus(302), error: 'fetch/http: timed out', nextAt: plus(900) });
     await recordFetch(t.store.db, s1.id, { at: plus(901), error: 'fetch/http: timed out', nextAt: plus(2000) });
     expect(await findSourceByName(t.store.db, 's1')).toMatchObject({ consecutiveFailures: 2, lastError: 'fetch/http: timed out', etag: '"keep"', lastSuccessAt: plus(1).toISOString() });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from './schema.ts';
-import type { Source } from '../domain/source.ts';
+import type { Source, SourceRhythm } from '../domain/source.ts';
 import type { Engine } from './engine.ts';
 
 function toSource(r: SourceRow): Source {
@@ -19,6 +19,14 @@ function toSource(r: SourceRow): Source {
     nextFetchAt: r.next_fetch_at,
     etag: r.etag,
     lastModified: r.last_modified,
+    bodyHash: r.body_hash,
+    lastErrorAt: r.last_error_at,
+    rhythm: {
+      itemsPerDay: r.items_per_day === null ? null : Number(r.items_per_day),
+      medianGapSeconds: r.median_gap_seconds === null ? null : Number(r.median_gap_seconds),
+      lastItemAt: r.last_item_at,
+    },
+    pollIntervalSeconds: r.poll_interval_seconds === null ? null : Number(r.poll_interval_seconds),
   };
 }
 
@@ -59,19 +67,22 @@ export async function findSourceByName(db: Kysely<Database>, name: string): Prom
   return row ? toSource(row) : undefined;
 }
 
-export async function recordFetch(
-  db: Kysely<Database>,
-  id: number,
-  result: {
-    readonly at: Date;
-    readonly error?: string;
-    readonly nextAt: Date;
-    /** Only given when the response really changed; a 304 keeps the old ones. */
-    readonly validators?: { readonly etag: string | null; readonly lastModified: string | null };
-  },
-): Promise<void> {
+export interface FetchRecord {
+  readonly at: Date;
+  readonly error?: string;
+  readonly nextAt: Date;
+  /** Only given when the response really changed; a 304 or a same-body 200 keeps the old ones. */
+  readonly validators?: { readonly etag: string | null; readonly lastModified: string | null; readonly bodyHash: string | null };
+  /** After a success: the source's rhythm and the interval learned from it. */
+  readonly rhythm?: SourceRhythm;
+  readonly pollIntervalSeconds?: number;
+}
+
+/** Ends a poll: health, validators and the next due time, and releases the claim. */
+export async function recordFetch(db: Kysely<Database>, id: number, result: FetchRecord): Promise<void> {
   const at = result.at.toISOString();
-  const validators = result.validators ? { etag: result.validators.etag, last_modified: result.validators.lastModified } : {};
+  const v = result.validators;
+  const r = result.rhythm;
   await db
     .updateTable('sources')
     .set((eb) =>
@@ -84,11 +95,15 @@ export async function recordFetch(
             next_fetch_at: result.nextAt.toISOString(),
             lease_owner: null,
             lease_expires_at: null,
-            ...validators,
+            ...(v ? { etag: v.etag, last_modified: v.lastModified, body_hash: v.bodyHash } : {}),
+            ...(r ? { items_per_day: r.itemsPerDay, median_gap_seconds: r.medianGapSeconds, last_item_at: r.lastItemAt } : {}),
+            ...(result.pollIntervalSeconds === undefined ? {} : { poll_interval_seconds: result.pollIntervalSeconds }),
           }
         : {
+            // The last error stays next to last_success_at, so both stories are told.
             last_fetched_at: at,
             last_error: result.error,
+            last_error_at: at,
             consecutive_failures: eb('consecutive_failures', '+', 1),
             next_fetch_at: result.nextAt.toISOString(),
             lease_owner: null,
@@ -99,6 +114,24 @@ export async function recordFetch(
     .execute();
 }
 
+/** Times of a source's newest stories (not dated in the future), newest first: its rhythm. */
+export async function listRecentItemTimes(db: Kysely<Database>, sourceId: number, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select('created_at')
+    .where('source_id', '=', sourceId)
+    .where('created_at', '<=', now.toISOString())
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
+/** Gives a claimed source back unpolled (its host was busy): due as before, claimable by any node. */
+export async function releaseClaim(db: Kysely<Database>, id: number, owner: string): Promise<void> {
+  await db.updateTable('sources').set({ lease_owner: null, lease_expires_at: null }).where('id', '=', id).where('lease_owner', '=', owner).execute();
+}
+
 /**
  * Claims up to `limit` due sources for `owner` until now + leaseSeconds, atomically:
  * PostgreSQL with FOR UPDATE SKIP LOCKED (nodes never wait on each other), SQLite by
@@ -107,7 +140,7 @@ export async function recordFetch(
 export async function claimDueSources(
   db: Kysely<Database>,
   engine: Engine,
-  claim: { readonly owner: string; readonly now: Date; readonly leaseSeconds: number; readonly limit: number },
+  claim: { readonly owner: string; readonly now: Date; readonly leaseSeconds: number; readonly limit: number; readonly exclude?: readonly number[] },
 ): Promise<Source[]> {
   const now = claim.now.toISOString();
   const expires = new Date(claim.now.getTime() + claim.leaseSeconds * 1000).toISOString();
@@ -117,6 +150,7 @@ export async function claimDueSources(
     .where('kind', '=', 'poll')
     .where((eb) => eb.or([eb('next_fetch_at', 'is', null), eb('next_fetch_at', '<=', now)]))
     .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+    .$if((claim.exclude?.length ?? 0) > 0, (q) => q.where('id', 'not in', claim.exclude ?? []))
     .orderBy('next_fetch_at')
     .limit(claim.limit);
   if (engine === 'postgres') due = due.forUpdate().skipLocked();

@@ -98,4 +98,29 @@ describe('wire server', () => {
     expect((await fetchHttp(w.feedUrl(0))).kind).toBe('failed');
     expect(w.served().size).toBe(0);
   });
+
+  it('churns ETags and ignores validators, redirects for ever, serves raw bytes, stalls, adds headers', async () => {
+    const w = await start({ feeds: 4 });
+    w.setFault(0, { kind: 'etag-churn' });
+    const a = await fetch(w.feedUrl(0));
+    const b = await fetch(w.feedUrl(0), { headers: { 'if-none-match': a.headers.get('etag') ?? '' } });
+    expect(b.status).toBe(200);
+    expect(b.headers.get('etag')).not.toBe(a.headers.get('etag'));
+    expect(await b.text()).toBe(await a.text());
+
+    w.setFault(1, { kind: 'redirect-loop' });
+    const loop = await fetch(w.feedUrl(1), { redirect: 'manual' });
+    expect([loop.status, loop.headers.get('location')]).toEqual([302, '/feeds/1.xml']);
+
+    w.setFault(2, { kind: 'raw', body: Buffer.from('{"x":'), headers: { 'content-type': 'application/json' } });
+    const raw = await fetch(w.feedUrl(2));
+    expect([raw.headers.get('content-type'), await raw.text()]).toEqual(['application/json', '{"x":']);
+
+    w.setFault(3, { kind: 'stall', bytes: 20 });
+    expect((await fetchHttp(w.feedUrl(3), {}, { timeoutMs: 200 })).kind).toBe('failed');
+    await expect.poll(() => w.requests().at(-1)?.outcome).toBe('stalled');
+
+    w.setHeaders(0, { 'cache-control': 'max-age=60' });
+    expect((await fetch(w.feedUrl(0))).headers.get('cache-control')).toBe('max-age=60');
+  });
 });

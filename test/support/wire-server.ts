@@ -1,7 +1,9 @@
 // A news wire on 127.0.0.1 for tests that poll over real HTTP: N RSS 2.0 feeds that
 // grow over time (stable guids), a "top" feed carrying the newest items of all of them
 // (so two sources can race to publish the same story), conditional GET per RFC 9110
-// §13, and switches for slow bodies and faults (5xx, 429 + Retry-After, truncation).
+// §13, and switches for slow bodies and faults (5xx, 429 + Retry-After, truncation,
+// stalls, endless redirects, ETags that change on every request, and raw bytes with
+// any headers, for malformed, hostile or compressed bodies).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +14,15 @@ export type FeedFault =
   /** 429 Too Many Requests with Retry-After in seconds (RFC 9110 §10.2.3). */
   | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
   /** Promises the whole body in Content-Length, sends `bytes` of it and cuts the connection. */
-  | { readonly kind: 'truncated'; readonly bytes: number };
+  | { readonly kind: 'truncated'; readonly bytes: number }
+  /** Sends the headers and `bytes` of the body, then nothing, without closing. */
+  | { readonly kind: 'stall'; readonly bytes: number }
+  /** 302 to itself, for ever. */
+  | { readonly kind: 'redirect-loop' }
+  /** The real feed, but a new ETag on every request and validators ignored (always 200). */
+  | { readonly kind: 'etag-churn' }
+  /** 200 with exactly these bytes and headers (no validators): bad, hostile or encoded bodies. */
+  | { readonly kind: 'raw'; readonly body: Uint8Array; readonly headers?: Readonly<Record<string, string>> };
 
 /** `top` is the cross-feed latest window. */
 export type FeedKey = number | 'top';
@@ -31,8 +41,8 @@ export interface WireRequest {
   /** Date.now() when the request came in and when its answer ended. */
   readonly startedAt: number;
   readonly endedAt: number;
-  /** `200`, `304`, a fault status, or `truncated` / `aborted` when the body did not arrive. */
-  readonly outcome: number | 'truncated' | 'aborted';
+  /** `200`, `304`, a fault status, or `truncated` / `aborted` / `stalled` when the body did not arrive. */
+  readonly outcome: number | 'truncated' | 'aborted' | 'stalled';
 }
 
 export interface WireServerOptions {
@@ -43,6 +53,8 @@ export interface WireServerOptions {
   readonly growEveryMs?: number;
   /** How many of the newest items `top` carries. */
   readonly topSize?: number;
+  /** Loopback address to listen on (default 127.0.0.1); 127.0.0.2… give the bench distinct hosts. */
+  readonly host?: string;
 }
 
 export interface WireServer {
@@ -51,6 +63,8 @@ export interface WireServer {
   /** Holds back the second half of the body this long (`all`: every feed, `top` included). */
   setSlow(feed: FeedKey | 'all', ms: number): void;
   setFault(feed: FeedKey, fault: FeedFault): void;
+  /** Extra headers on this feed's 200 and 304 answers (e.g. Cache-Control). */
+  setHeaders(feed: FeedKey, headers: Readonly<Record<string, string>>): void;
   /** Adds one item to every feed now. */
   grow(): void;
   stopGrowing(): void;
@@ -105,6 +119,8 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
   const log: WireRequest[] = [];
   const slow = new Map<FeedKey, number>();
   const faults = new Map<FeedKey, FeedFault>();
+  const extraHeaders = new Map<FeedKey, Readonly<Record<string, string>>>();
+  let churn = 0;
   const topSize = opts.topSize ?? 30;
   let base = '';
 
@@ -143,9 +159,20 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
       record(status);
       return;
     }
+    if (fault.kind === 'redirect-loop') {
+      res.writeHead(302, { location: req.url ?? '/' }).end();
+      record(302);
+      return;
+    }
+    if (fault.kind === 'raw') {
+      res.writeHead(200, { 'content-length': fault.body.byteLength, ...fault.headers }).end(fault.body);
+      record(200);
+      return;
+    }
     const body = bodyFor(feed);
-    const validators = { etag: body.etag, 'last-modified': body.lastModified };
-    if (isNotModified(req, body)) {
+    const extra = extraHeaders.get(feed) ?? {};
+    const validators = { etag: fault.kind === 'etag-churn' ? `"churn-${++churn}"` : body.etag, 'last-modified': body.lastModified, ...extra };
+    if (fault.kind !== 'etag-churn' && isNotModified(req, body)) {
       res.writeHead(304, validators).end();
       record(304);
       return;
@@ -154,6 +181,11 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
     if (fault.kind === 'truncated') {
       res.write(body.xml.subarray(0, Math.min(fault.bytes, body.xml.length - 1)), () => res.destroy());
       record('truncated');
+      return;
+    }
+    if (fault.kind === 'stall') {
+      res.write(body.xml.subarray(0, Math.min(fault.bytes, body.xml.length - 1)));
+      res.on('close', () => record('stalled'));
       return;
     }
     res.on('close', () => {
@@ -184,8 +216,9 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
     }
     answer(req, res, feed);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  base = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   return {
     url: base,
@@ -195,6 +228,7 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
       for (const k of keys) slow.set(k, ms);
     },
     setFault: (feed, fault) => void faults.set(feed, fault),
+    setHeaders: (feed, headers) => void extraHeaders.set(feed, headers),
     grow,
     stopGrowing: () => clearInterval(timer),
     items: () => all,

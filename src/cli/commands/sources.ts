@@ -7,6 +7,7 @@ import { UsageError } from '../usage.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { isUrl } from '../../ingest/fetch/index.ts';
 import { findSourceByName, insertSource, listSources } from '../../store/source-repository.ts';
+import { sourceStatus, type Source } from '../../domain/source.ts';
 
 function defaultName(target: string): string {
   return isUrl(target) ? new URL(target).hostname : basename(target);
@@ -76,11 +77,25 @@ async function showSources(args: readonly string[]): Promise<number> {
         console.log(`${s.id}\t${s.name}\tPOST /api/ingest/${s.name}\tpush`);
         continue;
       }
-      const status = s.lastError ? `error: ${s.lastError}` : s.lastFetchedAt ? `ok at ${s.lastFetchedAt}` : 'not fetched yet';
-      console.log(`${s.id}\t${s.name}\t${s.url}\tevery ${s.intervalSeconds}s\t${status}`);
+      console.log(describePollSource(s, new Date()));
     }
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/**
+ * One tab-separated line: id, name, URL, interval (and the learned one when it
+ * differs), status (pending, ok, failing, quiet), items per day, last success, last error.
+ */
+export function describePollSource(s: Source, now: Date): string {
+  const learned = s.pollIntervalSeconds !== null && s.pollIntervalSeconds !== s.intervalSeconds ? ` (learned ${s.pollIntervalSeconds}s)` : '';
+  const status = sourceStatus(s, now);
+  const detail =
+    status === 'failing' ? `failing (${s.consecutiveFailures} in a row)` : status === 'quiet' ? `quiet (no item since ${s.rhythm.lastItemAt ?? '?'})` : status;
+  const perDay = `${s.rhythm.itemsPerDay ?? '-'} items/day`;
+  const success = s.lastSuccessAt ? `ok at ${s.lastSuccessAt}` : s.lastFetchedAt ? 'never succeeded' : 'not fetched yet';
+  const error = s.lastError ? `\tlast error at ${s.lastErrorAt ?? s.lastFetchedAt ?? '?'}: ${s.lastError}` : '';
+  return `${s.id}\t${s.name}\t${s.url}\tevery ${s.intervalSeconds}s${learned}\t${detail}\t${perDay}\t${success}${error}`;
 }

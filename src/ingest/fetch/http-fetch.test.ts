@@ -35,6 +35,12 @@ beforeAll(async () => {
         res.writeHead(200);
         res.write('<rss>');
         return; // never ends
+      case '/ignores-validators':
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: `"${Math.random()}"`, 'cache-control': 'public, max-age=600' }).end('<rss>same</rss>');
+        return;
+      case '/unavailable':
+        res.writeHead(503, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() }).end();
+        return;
       case '/busy':
         res.writeHead(429, { 'retry-after': '120' }).end();
         return;
@@ -60,7 +66,21 @@ describe('fetchHttp', () => {
   });
 
   it('sends stored validators and reports not-modified on 304', async () => {
-    expect(await fetchHttp(`${base}/feed`, { etag: '"v1"' })).toEqual({ kind: 'not-modified' });
+    expect(await fetchHttp(`${base}/feed`, { etag: '"v1"' })).toEqual({ kind: 'not-modified', by: 'validators' });
+  });
+
+  it('reports an identical body as not-modified when the server ignores validators', async () => {
+    const first = await fetchHttp(`${base}/ignores-validators`, { etag: '"whatever"' });
+    expect(first.kind).toBe('ok');
+    if (first.kind !== 'ok') return;
+    expect(first.bodyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fetchHttp(`${base}/ignores-validators`, { bodyHash: first.bodyHash })).toEqual({ kind: 'not-modified', by: 'same-body', freshForSeconds: 600 });
+    expect((await fetchHttp(`${base}/ignores-validators`, { bodyHash: 'f'.repeat(64) })).kind).toBe('ok');
+  });
+
+  it('passes the freshness lifetime on', async () => {
+    expect(await fetchHttp(`${base}/ignores-validators`)).toMatchObject({ kind: 'ok', freshForSeconds: 600 });
+    expect(await fetchHttp(`${base}/feed`)).not.toHaveProperty('freshForSeconds');
   });
 
   it('decompresses gzip', async () => {
@@ -85,6 +105,12 @@ describe('fetchHttp', () => {
 
   it('passes Retry-After on 429', async () => {
     expect(await fetchHttp(`${base}/busy`)).toMatchObject({ kind: 'failed', retryAfterSeconds: 120 });
+  });
+
+  it('passes Retry-After given as an HTTP-date on 503', async () => {
+    const r = await fetchHttp(`${base}/unavailable`);
+    expect(r.kind === 'failed' && r.retryAfterSeconds).toBeGreaterThanOrEqual(88);
+    expect(r.kind === 'failed' && r.retryAfterSeconds).toBeLessThanOrEqual(91);
   });
 
   it('fails clearly when nothing listens', async () => {

@@ -1,8 +1,12 @@
 // Conditional GET per RFC 9110 §13: send the validators we stored, treat 304 as
 // "nothing new". Bodies are capped and time-limited so one slow or huge feed cannot
-// stall a run; redirects are followed by hand so their number is bounded.
+// stall a run; redirects are followed by hand so their number is bounded. The cap
+// counts decoded bytes (fetch inflates gzip, deflate and br as it streams), so a small
+// compressed "bomb" is cut off at the cap like any oversized body.
 import type { FetchOutcome, Validators } from './fetch-outcome.ts';
 import { MAX_BODY_BYTES } from './file-fetch.ts';
+import { hashBody } from './body-hash.ts';
+import { freshnessSeconds, retryAfterSeconds } from './cache-headers.ts';
 
 export interface HttpFetchOptions {
   readonly timeoutMs?: number;
@@ -35,28 +39,43 @@ export async function fetchHttp(url: string, validators: Validators = {}, opts: 
         current = new URL(next, current).toString();
         continue;
       }
+      const freshFor = freshnessSeconds(res.headers);
+      const fresh = freshFor === undefined ? {} : { freshForSeconds: freshFor };
       if (res.status === 304) {
         await res.body?.cancel();
-        return { kind: 'not-modified' };
+        return { kind: 'not-modified', by: 'validators', ...fresh };
       }
       if (!res.ok) {
         await res.body?.cancel();
-        const retry = Number(res.headers.get('retry-after'));
+        const retry = retryAfterSeconds(res.headers);
         return {
           kind: 'failed',
           error: `fetch/http: ${current} answered ${res.status} ${res.statusText}`.trim(),
-          ...(Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {}),
+          ...(retry === undefined ? {} : { retryAfterSeconds: retry }),
         };
+      }
+      // A declared length past the cap fails before a byte is read (an encoded body's
+      // length says nothing about its decoded size, so readCapped still counts).
+      const declared = Number(res.headers.get('content-length'));
+      if (!res.headers.has('content-encoding') && declared > maxBytes) {
+        await res.body?.cancel();
+        return { kind: 'failed', error: `fetch/http: ${current}: body larger than ${maxBytes} bytes` };
       }
       const bytes = await readCapped(res, maxBytes);
       if (bytes === undefined) return { kind: 'failed', error: `fetch/http: ${current}: body larger than ${maxBytes} bytes` };
+      // Servers that ignore If-None-Match (or send a new ETag per request) still send the
+      // same bytes: those need no parse and no publish, and keep the stored validators.
+      const bodyHash = hashBody(bytes);
+      if (validators.bodyHash === bodyHash) return { kind: 'not-modified', by: 'same-body', ...fresh };
       const etag = res.headers.get('etag');
       const lastModified = res.headers.get('last-modified');
       const contentType = res.headers.get('content-type');
       return {
         kind: 'ok',
         bytes,
+        bodyHash,
         location: current,
+        ...fresh,
         ...(contentType ? { contentType } : {}),
         ...(etag ? { etag } : {}),
         ...(lastModified ? { lastModified } : {}),

@@ -10,5 +10,5 @@ export function isUrl(input: string): boolean {
 
 /** Fetches an input that is either an http(s) URL or a local path. */
 export function fetchInput(input: string, validators?: Validators, opts?: HttpFetchOptions): Promise<FetchOutcome> {
-  return isUrl(input) ? fetchHttp(input, validators, opts) : fetchFile(input);
+  return isUrl(input) ? fetchHttp(input, validators, opts) : fetchFile(input, validators);
 }

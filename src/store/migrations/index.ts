@@ -9,6 +9,7 @@ import { agencyIndex } from './0003-agency-index.ts';
 import { versions } from './0004-versions.ts';
 import { pushSources } from './0005-push-sources.ts';
 import { rateLimits } from './0009-rate-limits.ts';
+import { sourceHealth } from './0007-source-health.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0003-agency-index': agencyIndex(),
       '0004-versions': versions(engine),
       '0005-push-sources': pushSources(),
+      '0007-source-health': sourceHealth(),
       '0009-rate-limits': rateLimits(),
     }),
   };
