@@ -45,6 +45,12 @@ const FAILURES: readonly (readonly [string, FeedFault, RegExp])[] = [
   ['an oversized body', raw(`<rss>${'a'.repeat(MAX_BYTES + 1)}</rss>`), new RegExp(`body larger than ${MAX_BYTES} bytes`)],
   ['a feed that redirects for ever', { kind: 'redirect-loop' }, /^fetch\/http: more than 5 redirects from /],
   ['a server that stalls mid-body', { kind: 'stall', bytes: 100 }, /^fetch\/http: .*feeds\/0\.xml: timed out$/],
+  ['an external entity (XXE)', raw(rss([{ guid: 'bad-1', title: 'Leak &xxe; here' }], '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')), /^parse\/rss: entity declarations \(<!ENTITY>\) are refused/],
+  [
+    'billion laughs',
+    raw(rss([{ guid: 'bad-1', title: 'Laugh &lol9;' }], `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">${Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 2} "${`&lol${i === 0 ? '' : i + 1};`.repeat(10)}">`).join('')}]>`)),
+    /^parse\/rss: entity declarations \(<!ENTITY>\) are refused/,
+  ],
   ['a 500', { kind: 'status', status: 500 }, /answered 500 Internal Server Error$/],
 ];
 
@@ -56,16 +62,6 @@ const ACCEPTED: readonly (readonly [string, FeedFault, string])[] = [
   ['Latin-1 bytes labelled UTF-8', raw(LATIN1, { 'content-type': 'application/rss+xml; charset=utf-8' }), 'Café'],
   ['Latin-1 bytes with no charset anywhere', raw(LATIN1, { 'content-type': 'application/rss+xml' }), 'Café'],
   ['UTF-8 bytes labelled ISO-8859-1', raw(rss([{ guid: 'bad-1', title: 'Zürich – São Paulo' }], '<?xml version="1.0" encoding="ISO-8859-1"?>'), { 'content-type': 'text/xml; charset=iso-8859-1' }), 'Zürich – São Paulo'],
-  [
-    'an external entity (XXE)',
-    raw(rss([{ guid: 'bad-1', title: 'Leak &xxe; here' }], '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')),
-    'Leak &xxe; here',
-  ],
-  [
-    'billion laughs',
-    raw(rss([{ guid: 'bad-1', title: 'Laugh &lol9;' }], `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">${Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 2} "${`&lol${i === 0 ? '' : i + 1};`.repeat(10)}">`).join('')}]>`)),
-    'Laugh &lol9;',
-  ],
 ];
 
 describe.each(testEngines())('bad input on %s', (engine) => {

@@ -66,6 +66,9 @@ interface Frame {
 export function parseXml(text: string, options: XmlReadOptions = {}): XmlOutcome {
   const root = readRootElement(text);
   if (!root) return { kind: 'failed', error: 'not XML (no root element)' };
+  // Entities are never expanded (no XXE, no billion laughs); a document that declares
+  // them is refused outright rather than stored with its &name; references as text.
+  if (/<!ENTITY\b/.test(text.slice(0, root.start))) return { kind: 'failed', error: 'entity declarations (<!ENTITY>) are refused: entities are never expanded' };
   return new XmlScanner(text, prefixRenames(text, root, options), options.rawContent).scan(root.start);
 }
 
