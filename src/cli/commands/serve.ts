@@ -17,6 +17,7 @@ import { createMetrics } from '../../lib/metrics.ts';
 import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
+import { startSpoolWatcher, type SpoolWatcher } from '../../ingest/spool/spool-watcher.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -58,9 +59,15 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics });
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    const spools: SpoolWatcher[] = [];
+    opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
+    for (const spool of config.spools) {
+      spools.push(await startSpoolWatcher({ ...spool, store, sectors: config.site.sectors, logger, onPublished }));
+      logger.info({ spool_dir: spool.dir, agency: spool.agency }, 'watching spool folder');
+    }
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, spools, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);
@@ -79,19 +86,20 @@ interface Running {
   readonly app: { close(): Promise<unknown> };
   readonly scheduler: { stop(): Promise<void> };
   readonly embargoes: { stop(): void };
+  readonly spools: readonly { stop(): Promise<void> }[];
   readonly bus: { close(): Promise<void> };
   readonly purger: { close(): Promise<void> } | undefined;
   readonly demo: Promise<void>;
 }
 
 function serveUntilSignal(r: Running): Promise<number> {
-  const { store, logger, app, scheduler, embargoes, bus, purger, demo } = r;
+  const { store, logger, app, scheduler, embargoes, spools, bus, purger, demo } = r;
   const shutdown = async (signal: string, since: number): Promise<void> => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     // Stop accepting connections and let in-flight requests finish (Fastify answers 503
-    // meanwhile), while the scheduler finishes the polls it has started and claims no more.
+    // meanwhile), while the scheduler and spool watchers finish what they have started and claim no more.
     embargoes.stop();
-    await Promise.all([app.close(), scheduler.stop()]);
+    await Promise.all([app.close(), scheduler.stop(), ...spools.map((s) => s.stop())]);
     await demo;
     // Other nodes may poll our sources at once instead of waiting for the leases to lapse.
     const released = await releaseLeases(store.db, nodeId());
