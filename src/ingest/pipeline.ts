@@ -32,6 +32,8 @@ export interface IngestRun extends IngestSummary {
   readonly retryAfterSeconds?: number;
   readonly etag?: string;
   readonly lastModified?: string;
+  /** The feed's WebSub hubs and the topic to subscribe to (its rel="self", else the URL fetched). */
+  readonly websub?: { readonly hubs: readonly string[]; readonly topic: string };
 }
 
 const BATCH = 500;
@@ -57,6 +59,7 @@ export async function ingestInput(input: string, ctx: IngestContext): Promise<In
     fetch: 'ok',
     ...(fetched.etag ? { etag: fetched.etag } : {}),
     ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+    ...(parsed.feed.websub ? { websub: { hubs: parsed.feed.websub.hubs, topic: parsed.feed.websub.self ?? fetched.location } } : {}),
   };
 }
 
