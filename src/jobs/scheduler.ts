@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { Sector } from '../domain/site.ts';
 import type { Source } from '../domain/source.ts';
 import { ConfigError } from '../config/config.ts';
-import { ingestInput } from '../ingest/pipeline.ts';
+import { ingestInput, type IngestRun } from '../ingest/pipeline.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { claimDueSources, listSources, recordFetch } from '../store/source-repository.ts';
 import { countClaimableSources } from '../store/lease-repository.ts';
@@ -19,6 +19,8 @@ export interface SchedulerDeps {
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
   /** Ingest counters, source health and queue depth go here when given. */
   readonly metrics?: Metrics;
+  /** Told of each successful poll (WebSub subscribes to the hubs a feed advertises); must not throw. */
+  readonly onPolled?: (source: Source, run: IngestRun) => void;
 }
 
 export interface Scheduler {
@@ -92,6 +94,7 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
       await recordFetch(deps.store.db, source.id, { at, error: run.error, nextAt });
       return;
     }
+    deps.onPolled?.(source, run);
     deps.logger.info({ source_id: source.id, fetch: run.fetch, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected }, 'source polled');
     await recordFetch(deps.store.db, source.id, {
       at,

@@ -4,7 +4,8 @@ import { configWithDb, openMigratedStore } from '../context.ts';
 import { createLogger, type Logger } from '../../lib/logger.ts';
 import { buildApp } from '../../web/app.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
-import { ingestInput, type IngestContext } from '../../ingest/pipeline.ts';
+import { ingestInput, type IngestContext, type IngestRun } from '../../ingest/pipeline.ts';
+import type { Source } from '../../domain/source.ts';
 import { listDemoFiles } from '../../demo/demo-wire.ts';
 import { listSources } from '../../store/source-repository.ts';
 import { getSetting, putSetting } from '../../store/settings-repository.ts';
@@ -18,6 +19,7 @@ import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 import { startSpoolWatcher, type SpoolWatcher } from '../../ingest/spool/spool-watcher.ts';
+import { createWebsubSubscriber, startWebsubRenewals } from '../../websub/subscriber.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -56,7 +58,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const app = await buildApp({ store, config, logger, metrics, onPublished });
     opened.unshift(app);
     bus.subscribe(() => app.invalidateCaches());
-    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics });
+    // Feeds that advertise a WebSub hub are subscribed to after a poll; the hub then pushes.
+    const subscriber = config.websub.subscribe ? createWebsubSubscriber({ store, logger, baseUrl: config.site.baseUrl }) : undefined;
+    const onPolled = (source: Source, run: IngestRun) => {
+      if (subscriber && run.websub) void subscriber.noteFeed(source, run.websub).catch((err: unknown) => logger.error({ event: 'websub_subscribe_failed', source_id: source.id, err }, 'websub subscription not started'));
+    };
+    const renewals = subscriber ? startWebsubRenewals(subscriber, logger) : undefined;
+    if (renewals) opened.unshift({ close: () => renewals.stop() });
+    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics, onPolled });
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
     const spools: SpoolWatcher[] = [];
@@ -67,7 +76,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     }
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, spools, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, renewals] : spools, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);
@@ -86,20 +95,21 @@ interface Running {
   readonly app: { close(): Promise<unknown> };
   readonly scheduler: { stop(): Promise<void> };
   readonly embargoes: { stop(): void };
-  readonly spools: readonly { stop(): Promise<void> }[];
+  /** Spool watchers and WebSub renewals: stopped with the scheduler. */
+  readonly background: readonly { stop(): Promise<void> }[];
   readonly bus: { close(): Promise<void> };
   readonly purger: { close(): Promise<void> } | undefined;
   readonly demo: Promise<void>;
 }
 
 function serveUntilSignal(r: Running): Promise<number> {
-  const { store, logger, app, scheduler, embargoes, spools, bus, purger, demo } = r;
+  const { store, logger, app, scheduler, embargoes, background, bus, purger, demo } = r;
   const shutdown = async (signal: string, since: number): Promise<void> => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     // Stop accepting connections and let in-flight requests finish (Fastify answers 503
     // meanwhile), while the scheduler and spool watchers finish what they have started and claim no more.
     embargoes.stop();
-    await Promise.all([app.close(), scheduler.stop(), ...spools.map((s) => s.stop())]);
+    await Promise.all([app.close(), scheduler.stop(), ...background.map((b) => b.stop())]);
     await demo;
     // Other nodes may poll our sources at once instead of waiting for the leases to lapse.
     const released = await releaseLeases(store.db, nodeId());
