@@ -93,7 +93,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
   registerStaticPageRoutes(app, ctx);
-  registerFeedRoutes(app, ctx);
+  registerFeedRoutes(app, ctx, opts.config.websub.hub ? { hub: opts.config.websub.hub } : {});
   const onPublished = (items: readonly PublishedItem[]) => {
     app.invalidateCaches();
     opts.onPublished?.(items);

@@ -20,6 +20,9 @@ import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 import { startSpoolWatcher, type SpoolWatcher } from '../../ingest/spool/spool-watcher.ts';
 import { createWebsubSubscriber, startWebsubRenewals } from '../../websub/subscriber.ts';
+import { createHubPinger } from '../../websub/publisher.ts';
+import { changedFeedUrls, SITE_FEED_PATH } from '../../web/feeds/changed-feeds.ts';
+import { absoluteUrl } from '../../web/urls.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -50,7 +53,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
       opened.unshift(purger);
       logger.info({ purge_targets: purgers.map((p) => p.name) }, 'caches will be purged after each publish');
     }
+    const hub = config.websub.hub;
+    const pinger = hub
+      ? createHubPinger({ hub, logger, siteFeedUrl: absoluteUrl(config.site, SITE_FEED_PATH), feedUrls: (changes) => changedFeedUrls(store.db, config.site, changes) })
+      : undefined;
+    if (pinger) opened.unshift(pinger);
     const onPublished = (items: readonly PublishedItem[]) => {
+      // Like purges, by the node that made the change only.
+      pinger?.announce(items);
       const announced = bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
       // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
       if (purger) void announced.then(() => purger.announce(items));
@@ -76,7 +86,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     }
     const address = await app.listen({ port: config.port, host: config.host });
     logger.info({ event: 'ready', address, ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, renewals] : spools, bus, purger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, renewals] : spools, bus, purger, pinger, demo: startDemo(values['no-demo'], store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);
@@ -99,11 +109,12 @@ interface Running {
   readonly background: readonly { stop(): Promise<void> }[];
   readonly bus: { close(): Promise<void> };
   readonly purger: { close(): Promise<void> } | undefined;
+  readonly pinger: { close(): Promise<void> } | undefined;
   readonly demo: Promise<void>;
 }
 
 function serveUntilSignal(r: Running): Promise<number> {
-  const { store, logger, app, scheduler, embargoes, background, bus, purger, demo } = r;
+  const { store, logger, app, scheduler, embargoes, background, bus, purger, pinger, demo } = r;
   const shutdown = async (signal: string, since: number): Promise<void> => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     // Stop accepting connections and let in-flight requests finish (Fastify answers 503
@@ -114,6 +125,7 @@ function serveUntilSignal(r: Running): Promise<number> {
     // Other nodes may poll our sources at once instead of waiting for the leases to lapse.
     const released = await releaseLeases(store.db, nodeId());
     await purger?.close();
+    await pinger?.close();
     await bus.close();
     await store.close();
     logger.info({ event: 'stopped', released_leases: released, shutdown_ms: Math.round(performance.now() - since) }, 'wiredesk stopped');
