@@ -72,8 +72,8 @@ export function createWebsubCallbacks(deps: CallbackDeps): WebsubCallbacks {
         return { status: 200, body: '' };
       }
       const challenge = param(query, 'hub.challenge');
-      // Only a subscribe we asked for: an unsubscribe, another topic or a denied one is not ours to confirm.
-      if (mode !== 'subscribe' || topic !== sub.topic || !challenge || sub.state === 'denied') return NOT_OURS;
+      // Only a subscribe of ours (a denied one is asked again a day later): an unsubscribe or another topic is not ours to confirm.
+      if (mode !== 'subscribe' || topic !== sub.topic || !challenge) return NOT_OURS;
       const granted = Number(param(query, 'hub.lease_seconds'));
       const leaseSeconds = Number.isInteger(granted) && granted > 0 ? granted : (sub.leaseSeconds ?? 0) || 86_400;
       const at = now();

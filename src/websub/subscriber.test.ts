@@ -156,4 +156,18 @@ describe.each(testEngines())('WebSub subscriber on %s', (engine) => {
     await hub.settle();
     expect(await findSubscriptionOfSource(w.t.store.db, source.id)).toMatchObject({ state: 'active', lastError: null });
   });
+
+  it('a denial is recorded and the hub asked again a day later', async () => {
+    await pollWith(subscriber());
+    const callback = new URL(hub.requests[0]!.form.get('hub.callback')!);
+    const denied = await w.get(`${callback.pathname}?${new URLSearchParams({ 'hub.mode': 'denied', 'hub.topic': TOPIC, 'hub.reason': 'not allowed' })}`);
+    expect(denied.statusCode).toBe(200);
+    const row = await findSubscriptionOfSource(w.t.store.db, source.id);
+    expect(row).toMatchObject({ state: 'denied', lastError: 'websub: hub denied the subscription: not allowed' });
+    expect(await hub.distribute(TOPIC, WIRE)).toEqual([{ status: 410, body: 'no such subscription' }]);
+    clock = new Date(Date.parse(row!.renewAt));
+    expect(await subscriber().renewDue()).toBe(1);
+    await hub.settle();
+    expect(await findSubscriptionOfSource(w.t.store.db, source.id)).toMatchObject({ state: 'active' });
+  });
 });

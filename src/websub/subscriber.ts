@@ -90,12 +90,14 @@ export function createWebsubSubscriber(deps: SubscriberDeps): WebsubSubscriber {
     },
 
     async renewDue() {
-      let sent = 0;
+      // Each subscription once per call: a hub granting a tiny lease makes it due again at once.
+      const sent = new Set<number>();
       for (;;) {
         const due = await claimDueSubscriptions(deps.store.db, deps.store.engine, { now: now(), holdUntil: at(CLAIM_HOLD_SECONDS), limit: 8 });
-        if (due.length === 0) return sent;
-        await Promise.all(due.map((sub) => requestSubscription(sub)));
-        sent += due.length;
+        const fresh = due.filter((sub) => !sent.has(sub.id));
+        if (fresh.length === 0) return sent.size;
+        for (const sub of fresh) sent.add(sub.id);
+        await Promise.all(fresh.map((sub) => requestSubscription(sub)));
       }
     },
   };
