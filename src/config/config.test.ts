@@ -46,3 +46,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 });
+
+describe('loadConfig: spools and WebSub', () => {
+  it('reads spool folders, each with an optional agency', () => {
+    expect(loadConfig({}).spools).toEqual([]);
+    expect(loadConfig({ WIREDESK_SPOOL_DIR: '/srv/ftp/pti=PTI, /srv/ftp/mixed ,/srv/ftp/un=UN News' }).spools).toEqual([
+      { dir: '/srv/ftp/pti', agency: 'PTI' },
+      { dir: '/srv/ftp/mixed' },
+      { dir: '/srv/ftp/un', agency: 'UN News' },
+    ]);
+  });
+
+  it.each([
+    ['/srv/ftp/pti=', /^WIREDESK_SPOOL_DIR: "\/srv\/ftp\/pti=" is not PATH or PATH=AGENCY/],
+    ['=PTI', /^WIREDESK_SPOOL_DIR: "=PTI" is not PATH or PATH=AGENCY/],
+    ['/a,/a=PTI', /^WIREDESK_SPOOL_DIR: "\/a" is listed twice/],
+  ])('refuses WIREDESK_SPOOL_DIR=%j', (value, message) => {
+    expect(() => loadConfig({ WIREDESK_SPOOL_DIR: value })).toThrow(message);
+  });
+
+  it('subscribes to feed hubs by default only where the public URL is set; the hub to advertise is optional', () => {
+    expect(loadConfig({}).websub).toEqual({ subscribe: false });
+    expect(loadConfig({ WIREDESK_BASE_URL: 'https://news.example' }).websub).toEqual({ subscribe: true });
+    expect(loadConfig({ WIREDESK_BASE_URL: 'https://news.example', WIREDESK_WEBSUB_SUBSCRIBE: '0' }).websub).toEqual({ subscribe: false });
+    expect(loadConfig({ WIREDESK_WEBSUB_HUB: 'https://hub.example/' }).websub).toEqual({ hub: 'https://hub.example/', subscribe: false });
+    expect(() => loadConfig({ WIREDESK_WEBSUB_HUB: 'ftp://hub.example' })).toThrow(/^WIREDESK_WEBSUB_HUB: /);
+  });
+});

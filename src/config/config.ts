@@ -27,6 +27,18 @@ export interface PurgeConfig {
   readonly secrets: PurgeSecrets;
 }
 
+/** A folder an FTP drop delivers into (`WIREDESK_SPOOL_DIR`), and the agency its files are credited to when they name none. */
+export interface SpoolConfig {
+  readonly dir: string;
+  readonly agency?: string;
+}
+
+/** WebSub (W3C): the hub our feeds advertise and ping, and whether we subscribe to the hubs of polled feeds. */
+export interface WebsubConfig {
+  readonly hub?: string;
+  readonly subscribe: boolean;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -42,6 +54,8 @@ export interface Config {
   readonly rateLimits: RateLimitSettings;
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client's address. */
   readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  readonly spools: readonly SpoolConfig[];
+  readonly websub: WebsubConfig;
   readonly site: SiteSettings;
 }
 
@@ -94,6 +108,20 @@ const PURGE_TARGETS = z.string().transform((value, ctx) => {
   return targets;
 });
 
+/** `PATH` or `PATH=AGENCY`, comma-separated: one spool folder each. */
+const SPOOLS = z.string().transform((value, ctx) => {
+  const spools: SpoolConfig[] = [];
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    const dir = (eq < 0 ? entry : entry.slice(0, eq)).trim();
+    const agency = eq < 0 ? '' : entry.slice(eq + 1).trim();
+    if (dir === '' || (eq >= 0 && agency === '')) ctx.addIssue({ code: 'custom', message: `"${entry}" is not PATH or PATH=AGENCY` });
+    else if (spools.some((s) => s.dir === dir)) ctx.addIssue({ code: 'custom', message: `"${dir}" is listed twice` });
+    else spools.push(agency ? { dir, agency } : { dir });
+  }
+  return spools;
+});
+
 /** Variables whose values a config error must not repeat. */
 const SECRET_VARS = /KEY|TOKEN|SECRET/;
 
@@ -137,6 +165,9 @@ const ENV = z.object({
     .string()
     .regex(/^(true|false|[0-9]{1,2}|[0-9a-fA-F.:/, ]+)$/, "true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs")
     .default('false'),
+  WIREDESK_SPOOL_DIR: SPOOLS.default([]),
+  WIREDESK_WEBSUB_HUB: z.url({ protocol: /^https?$/ }).optional(),
+  WIREDESK_WEBSUB_SUBSCRIBE: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -167,6 +198,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.WIREDESK_REDIS_URL ? { redisUrl: e.WIREDESK_REDIS_URL } : {}),
     },
     trustProxy: trustProxy(e.WIREDESK_TRUST_PROXY),
+    spools: e.WIREDESK_SPOOL_DIR,
+    websub: {
+      ...(e.WIREDESK_WEBSUB_HUB ? { hub: e.WIREDESK_WEBSUB_HUB } : {}),
+      // A hub must reach our callback: only subscribe by default where the public URL is configured.
+      subscribe: (e.WIREDESK_WEBSUB_SUBSCRIBE ?? (e.WIREDESK_BASE_URL ? '1' : '0')) === '1',
+    },
     ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {
       name: e.WIREDESK_SITE_NAME,

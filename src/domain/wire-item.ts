@@ -48,9 +48,18 @@ export interface ParsedFeed {
   readonly title?: string;
   readonly link?: string;
   readonly language?: string;
+  /** WebSub discovery (W3C WebSub §4): set only when the feed advertises a hub. */
+  readonly websub?: WebsubLinks;
   readonly items: readonly WireItem[];
   /** Items the parser had to drop, each with why; one bad item never sinks the feed. */
   readonly rejected: readonly ItemRejection[];
+}
+
+export interface WebsubLinks {
+  /** rel="hub" links, absolute http(s) URLs, in document order. */
+  readonly hubs: readonly string[];
+  /** rel="self": the topic URL to subscribe to; absent when the feed names none. */
+  readonly self?: string;
 }
 
 export interface ItemRejection {

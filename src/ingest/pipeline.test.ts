@@ -56,4 +56,16 @@ describe.each(testEngines())('ingest pipeline on %s', (engine) => {
     expect(run).toMatchObject({ new: 0, updated: 0, unchanged: 0 });
     expect(await listStories(t.store.db, {}, { limit: 10 })).toHaveLength(2);
   });
+
+  it("reports the feed's WebSub hubs with its self URL as the topic, else the input it read", async () => {
+    const dir = t.url.endsWith('.db') ? t.url.replace(/test\.db$/, '') : '/tmp';
+    const feed = (links: string) => `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>${links}<item><title>One</title><guid>g-${engine}</guid></item></channel></rss>`;
+    const withSelf = join(dir, `hub-self-${engine}.xml`);
+    writeFileSync(withSelf, feed('<atom:link rel="hub" href="https://hub.example/"/><atom:link rel="self" href="https://wire.example/feed"/>'));
+    expect((await ingestInput(withSelf, ctx)).websub).toEqual({ hubs: ['https://hub.example/'], topic: 'https://wire.example/feed' });
+    const noSelf = join(dir, `hub-only-${engine}.xml`);
+    writeFileSync(noSelf, feed('<atom:link rel="hub" href="https://hub.example/"/>'));
+    expect((await ingestInput(noSelf, ctx)).websub).toEqual({ hubs: ['https://hub.example/'], topic: noSelf });
+    expect((await ingestInput(join(TESTDATA, 'wire-v1.rss'), ctx)).websub).toBeUndefined();
+  });
 });

@@ -39,6 +39,8 @@ export interface IngestRun extends IngestSummary {
   readonly bodyHash?: string;
   /** The server's freshness lifetime (Cache-Control max-age / Expires), for the next poll. */
   readonly freshForSeconds?: number;
+  /** The feed's WebSub hubs and the topic to subscribe to (its rel="self", else the URL fetched). */
+  readonly websub?: { readonly hubs: readonly string[]; readonly topic: string };
 }
 
 const BATCH = 500;
@@ -67,6 +69,7 @@ export async function ingestInput(input: string, ctx: IngestContext): Promise<In
     ...(fetched.freshForSeconds === undefined ? {} : { freshForSeconds: fetched.freshForSeconds }),
     ...(fetched.etag ? { etag: fetched.etag } : {}),
     ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
+    ...(parsed.feed.websub ? { websub: { hubs: parsed.feed.websub.hubs, topic: parsed.feed.websub.self ?? fetched.location } } : {}),
   };
 }
 

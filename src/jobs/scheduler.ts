@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { Sector } from '../domain/site.ts';
 import type { Source } from '../domain/source.ts';
 import { ConfigError } from '../config/config.ts';
-import { ingestInput } from '../ingest/pipeline.ts';
+import { ingestInput, type IngestRun } from '../ingest/pipeline.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { claimDueSources, listRecentItemTimes, listSources, recordFetch, releaseClaim } from '../store/source-repository.ts';
 import { countClaimableSources } from '../store/lease-repository.ts';
@@ -24,6 +24,8 @@ export interface SchedulerDeps {
   readonly metrics?: Metrics;
   /** Fetch timeout and size cap (tests and the bench shorten them). */
   readonly fetchOptions?: HttpFetchOptions;
+  /** Told of each successful poll (WebSub subscribes to the hubs a feed advertises); must not throw. */
+  readonly onPolled?: (source: Source, run: IngestRun) => void;
 }
 
 export interface SchedulerLimits {
@@ -124,6 +126,7 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
     const learned = learnedIntervalSeconds(source.intervalSeconds, rhythm.medianGapSeconds);
     const nextAt = new Date(at.getTime() + successDelaySeconds(source.intervalSeconds, learned, run.freshForSeconds) * 1000);
     deps.metrics?.updateSourceHealth({ ...source, consecutiveFailures: 0, lastSuccessAt: at.toISOString(), lastFetchedAt: at.toISOString(), rhythm });
+    deps.onPolled?.(source, run);
     deps.logger.info(
       { source_id: source.id, fetch: run.fetch, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, late_ms: lateMs, interval_s: learned, next_at: nextAt.toISOString() },
       'source polled',

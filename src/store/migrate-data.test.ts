@@ -44,10 +44,11 @@ async function seed(store: Store): Promise<void> {
   await putSetting(db, 'alpha', '');
   await db.insertInto('job_leases').values({ name: 'prune', owner: null, expires_at: null, last_run_at: '2026-01-01T00:00:00.000Z' }).execute();
   await db.insertInto('story_audit').values({ story_id: 5, action: 'killed', detail: 'agency canceled version 2', at: '2026-01-03T00:00:00.000Z' }).execute();
+  await db.insertInto('websub_subscriptions').values({ source_id: a.id, hub: 'https://hub.example/', topic: 'https://a.example/feed', callback_token: 't0k', secret: 's3cret', state: 'active', lease_seconds: 864000, expires_at: '2026-01-11T00:00:00.000Z', renew_at: '2026-01-10T00:00:00.000Z', requested_at: null, verified_at: '2026-01-01T00:00:00.000Z', last_error: null }).execute();
 }
 
 type TableName = keyof Database;
-const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases'];
+const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions'];
 
 /** Every row, sorted in JS: PostgreSQL's text collation need not order like SQLite's. */
 async function dump(store: Store, table: TableName): Promise<unknown[]> {
@@ -81,6 +82,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
       { table: 'story_audit', source: 1, target: 1, copied: 1 },
       { table: 'settings', source: 3, target: 3, copied: 3 },
       { table: 'job_leases', source: 1, target: 1, copied: 1 },
+      { table: 'websub_subscriptions', source: 1, target: 1, copied: 1 },
     ]);
     await expectSameRows(src.store, dst.store);
     const long = await dst.store.db.selectFrom('stories').select('body_html').where('id', '=', 5).executeTakeFirstOrThrow();
@@ -149,7 +151,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
     }
     await sql`insert into bookmarks (id, story_id, note) values (1, 2, 'ß'), (7, 3, null)`.execute(src.store.db);
     const counts = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'bookmarks']);
+    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks']);
     expect((await sql<{ id: number; note: string | null }>`select id, note from bookmarks order by id`.execute(dst.store.db)).rows).toEqual([
       { id: 1, note: 'ß' },
       { id: 7, note: null },

@@ -41,7 +41,7 @@ export class MigrateDataError extends Error {
  * story_views -> stories). Tables not listed are copied after these, by name: a new table
  * that references another new table must be added here.
  */
-export const TABLE_ORDER: readonly string[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases'];
+export const TABLE_ORDER: readonly string[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions'];
 
 /** Counters that mean nothing a minute later: not copied (the target starts them afresh). */
 export const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['rate_limits']);

@@ -88,6 +88,25 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface WebsubSubscriptionsTable {
+  id: Generated<number>;
+  source_id: number;
+  hub: string;
+  topic: string;
+  callback_token: string;
+  /** HMAC key for X-Hub-Signature: a credential, never logged or shown. */
+  secret: string;
+  /** 'pending' (asked, not verified), 'active' (verified) or 'denied' (the hub refused). */
+  state: string;
+  lease_seconds: number | null;
+  expires_at: string | null;
+  /** When the next subscribe request (first try again, or renewal) is due. */
+  renew_at: string;
+  requested_at: string | null;
+  verified_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   stories: StoriesTable;
@@ -96,6 +115,7 @@ export interface Database {
   job_leases: JobLeasesTable;
   story_audit: StoryAuditTable;
   rate_limits: RateLimitsTable;
+  websub_subscriptions: WebsubSubscriptionsTable;
 }
 
 export interface RateLimitsTable {

@@ -16,6 +16,8 @@ import { registerErrorHandlers } from './routes/errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerPushRoutes } from './routes/push.ts';
 import { registerSitemapRoutes } from './routes/sitemaps.ts';
+import { registerWebsubRoutes } from './routes/websub.ts';
+import { createWebsubCallbacks } from '../websub/callbacks.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
@@ -27,6 +29,8 @@ declare module 'fastify' {
     invalidateCaches(): void;
     /** Writes buffered view counts now (also runs every VIEW_FLUSH_MS and on close). */
     flushViews(): Promise<void>;
+    /** Waits until the WebSub content accepted so far is ingested (tests). */
+    settleWebsub(): Promise<void>;
     /** This app's Prometheus metrics (served at /metrics); the scheduler may report into it. */
     readonly metrics: Metrics;
   }
@@ -93,17 +97,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
   registerStaticPageRoutes(app, ctx);
-  registerFeedRoutes(app, ctx);
+  registerFeedRoutes(app, ctx, opts.config.websub.hub ? { hub: opts.config.websub.hub } : {});
   registerSitemapRoutes(app, ctx);
+  const onPublished = (items: readonly PublishedItem[]) => {
+    app.invalidateCaches();
+    opts.onPublished?.(items);
+  };
   registerPushRoutes(app, {
     store: opts.store,
     sectors: site.sectors,
     // Per source, not per address: one agency may push from many.
     limit: limitedRoute(opts.config.rateLimits.pushPerMinute, (request) => `push:${(request.params as { source?: string }).source ?? ''}`),
-    onPublished: (items) => {
-      app.invalidateCaches();
-      opts.onPublished?.(items);
-    },
+    onPublished,
   });
+  const websub = createWebsubCallbacks({ store: opts.store, sectors: site.sectors, logger: app.log, onPublished });
+  registerWebsubRoutes(app, websub);
+  app.decorate('settleWebsub', () => websub.settle());
+  // Distributions accepted before close are ingested before the store closes.
+  app.addHook('onClose', () => websub.settle());
   return app;
 }

@@ -4,7 +4,8 @@ import { configWithDb, openMigratedStore } from '../context.ts';
 import { createLogger, type Logger } from '../../lib/logger.ts';
 import { buildApp } from '../../web/app.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
-import { ingestInput, type IngestContext } from '../../ingest/pipeline.ts';
+import { ingestInput, type IngestContext, type IngestRun } from '../../ingest/pipeline.ts';
+import type { Source } from '../../domain/source.ts';
 import { listDemoFiles } from '../../demo/demo-wire.ts';
 import { listSources } from '../../store/source-repository.ts';
 import { getSetting, putSetting } from '../../store/settings-repository.ts';
@@ -20,6 +21,11 @@ import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 import cluster from 'node:cluster';
 import { runClusterPrimary, workerIndex } from '../cluster.ts';
 import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
+import { startSpoolWatcher, type SpoolWatcher } from '../../ingest/spool/spool-watcher.ts';
+import { createWebsubSubscriber, startWebsubRenewals } from '../../websub/subscriber.ts';
+import { createHubPinger } from '../../websub/publisher.ts';
+import { changedFeedUrls, SITE_FEED_PATH } from '../../web/feeds/changed-feeds.ts';
+import { absoluteUrl } from '../../web/urls.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -58,7 +64,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
       opened.unshift(purger);
       logger.info({ purge_targets: purgers.map((p) => p.name) }, 'caches will be purged after each publish');
     }
+    const hub = config.websub.hub;
+    const pinger = hub
+      ? createHubPinger({ hub, logger, siteFeedUrl: absoluteUrl(config.site, SITE_FEED_PATH), feedUrls: (changes) => changedFeedUrls(store.db, config.site, changes) })
+      : undefined;
+    if (pinger) opened.unshift(pinger);
     const onPublished = (items: readonly PublishedItem[]) => {
+      // Like purges, by the node that made the change only.
+      pinger?.announce(items);
       const announced = bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
       // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
       if (purger) void announced.then(() => purger.announce(items));
@@ -66,14 +79,27 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const app = await buildApp({ store, config, logger, metrics, onPublished });
     opened.unshift(app);
     bus.subscribe(() => app.invalidateCaches());
-    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics });
+    // Feeds that advertise a WebSub hub are subscribed to after a poll; the hub then pushes.
+    const subscriber = config.websub.subscribe ? createWebsubSubscriber({ store, logger, baseUrl: config.site.baseUrl }) : undefined;
+    const onPolled = (source: Source, run: IngestRun) => {
+      if (subscriber && run.websub) void subscriber.noteFeed(source, run.websub).catch((err: unknown) => logger.error({ event: 'websub_subscribe_failed', source_id: source.id, err }, 'websub subscription not started'));
+    };
+    const renewals = subscriber ? startWebsubRenewals(subscriber, logger) : undefined;
+    if (renewals) opened.unshift({ close: () => renewals.stop() });
+    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics, onPolled });
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    const spools: SpoolWatcher[] = [];
+    opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
+    for (const spool of config.spools) {
+      spools.push(await startSpoolWatcher({ ...spool, store, sectors: config.site.sectors, logger, onPublished }));
+      logger.info({ spool_dir: spool.dir, agency: spool.agency }, 'watching spool folder');
+    }
     const address = await app.listen({ port: config.port, host: config.host });
     // In a cluster the primary says `ready` once every worker listens.
     logger.info({ event: inCluster ? 'worker_ready' : 'ready', address, worker: workerIndex(), ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
     const skipDemo = values['no-demo'] === true || (workerIndex() ?? 1) !== 1;
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, bus, purger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, renewals] : spools, bus, purger, pinger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);
@@ -92,23 +118,27 @@ interface Running {
   readonly app: { close(): Promise<unknown> };
   readonly scheduler: { stop(): Promise<void> };
   readonly embargoes: { stop(): void };
+  /** Spool watchers and WebSub renewals: stopped with the scheduler. */
+  readonly background: readonly { stop(): Promise<void> }[];
   readonly bus: { close(): Promise<void> };
   readonly purger: { close(): Promise<void> } | undefined;
+  readonly pinger: { close(): Promise<void> } | undefined;
   readonly demo: Promise<void>;
 }
 
 function serveUntilSignal(r: Running): Promise<number> {
-  const { store, logger, app, scheduler, embargoes, bus, purger, demo } = r;
+  const { store, logger, app, scheduler, embargoes, background, bus, purger, pinger, demo } = r;
   const shutdown = async (signal: string, since: number): Promise<void> => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     // Stop accepting connections and let in-flight requests finish (Fastify answers 503
-    // meanwhile), while the scheduler finishes the polls it has started and claims no more.
+    // meanwhile), while the scheduler and spool watchers finish what they have started and claim no more.
     embargoes.stop();
-    await Promise.all([app.close(), scheduler.stop()]);
+    await Promise.all([app.close(), scheduler.stop(), ...background.map((b) => b.stop())]);
     await demo;
     // Other nodes may poll our sources at once instead of waiting for the leases to lapse.
     const released = await releaseLeases(store.db, nodeId());
     await purger?.close();
+    await pinger?.close();
     await bus.close();
     await store.close();
     logger.info({ event: 'stopped', released_leases: released, shutdown_ms: Math.round(performance.now() - since) }, 'wiredesk stopped');

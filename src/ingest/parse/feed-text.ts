@@ -76,3 +76,14 @@ export function authorName(value: string | undefined): string | undefined {
   const named = /^\S+@\S+\s*\((.+)\)$/.exec(text);
   return named?.[1]?.trim() || text;
 }
+
+/**
+ * WebSub discovery (W3C WebSub §4): the hubs, absolute http(s) URLs (a relative hub is
+ * resolved against the self URL), and the self URL; undefined when no usable hub is named.
+ */
+export function websubLinks(hubHrefs: readonly (string | undefined)[], selfHref: string | undefined): { hubs: string[]; self?: string } | undefined {
+  const self = resolveUrl(selfHref);
+  const hubs = [...new Set(hubHrefs.map((h) => resolveUrl(h, self)).filter((h): h is string => h !== undefined))];
+  if (hubs.length === 0) return undefined;
+  return self ? { hubs, self } : { hubs };
+}

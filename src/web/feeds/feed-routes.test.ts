@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWeb, storyRow, type WebHarness } from '../testing/web-fixtures.ts';
+import { startWeb, storyRow, testConfig, type WebHarness } from '../testing/web-fixtures.ts';
 import { testEngines } from '../../store/testing/test-stores.ts';
 import { parseFeed } from '../../ingest/parse/index.ts';
 import type { ParsedFeed } from '../../domain/wire-item.ts';
@@ -69,5 +69,34 @@ describe.each(testEngines())('RSS out on %s', (engine) => {
   it('killed stories never appear in a feed', async () => {
     await w.insert(storyRow(1), storyRow(2, { status: 'killed' }));
     expect(parse((await w.get('/rss.xml')).body).items.map((i) => i.title)).toEqual(['Headline number 1']);
+  });
+});
+
+describe.each(testEngines())('WebSub discovery in our feeds on %s', (engine) => {
+  it('with WIREDESK_WEBSUB_HUB, each feed names the hub and itself in the XML and in a Link header', async () => {
+    const w = await startWeb(engine, testConfig({ WIREDESK_WEBSUB_HUB: 'https://hub.example/' }));
+    try {
+      await w.insert(storyRow(1, { sector: 'health' }));
+      for (const [path, self] of [['/rss.xml', 'https://news.example/rss.xml'], ['/news/health/rss.xml', 'https://news.example/news/health/rss.xml']] as const) {
+        const res = await w.get(path);
+        expect(res.headers.link).toBe(`<https://hub.example/>; rel="hub", <${self}>; rel="self"`);
+        // Read back through our own parser, as a subscriber would discover it.
+        expect(parse(res.body).websub).toEqual({ hubs: ['https://hub.example/'], self });
+      }
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('without it, no hub is advertised', async () => {
+    const w = await startWeb(engine);
+    try {
+      const res = await w.get('/rss.xml');
+      expect(res.headers.link).toBeUndefined();
+      expect(res.body).toContain('rel="self"');
+      expect(parse(res.body).websub).toBeUndefined();
+    } finally {
+      await w.close();
+    }
   });
 });

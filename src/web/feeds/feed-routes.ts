@@ -27,9 +27,22 @@ function toEntry(ctx: WebContext, s: Story): FeedEntry {
   };
 }
 
-export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const send = (reply: import('fastify').FastifyReply, xml: string) =>
-    reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60, stale-while-revalidate=300').send(xml);
+export interface FeedOptions {
+  /** WIREDESK_WEBSUB_HUB: advertised in every feed and pinged when one changes. */
+  readonly hub?: string;
+}
+
+/** WebSub discovery (W3C WebSub §4) in HTTP: `Link: <hub>; rel="hub", <self>; rel="self"`. */
+export function websubLinkHeader(hub: string, selfUrl: string): string {
+  return `<${hub}>; rel="hub", <${selfUrl}>; rel="self"`;
+}
+
+export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext, opts: FeedOptions = {}): void {
+  const hubs = opts.hub ? [opts.hub] : [];
+  const send = (reply: import('fastify').FastifyReply, xml: string, selfUrl: string) => {
+    if (opts.hub) reply.header('link', websubLinkHeader(opts.hub, selfUrl));
+    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60, stale-while-revalidate=300').send(xml);
+  };
 
   app.get('/rss.xml', async (_req, reply) => {
     const stories = await listFullStories(ctx.store.db, {}, { limit: FEED_SIZE });
@@ -38,13 +51,14 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
         title: ctx.site.name,
         link: absoluteUrl(ctx.site, '/'),
         selfUrl: absoluteUrl(ctx.site, '/rss.xml'),
+        hubs,
         description: `${ctx.site.name}: the latest news from the wires`,
         language: ctx.site.language,
         ...(stories[0] ? { updatedAt: stories[0].updatedAt } : {}),
       },
       stories.map((s) => toEntry(ctx, s)),
     );
-    return send(reply, xml);
+    return send(reply, xml, absoluteUrl(ctx.site, '/rss.xml'));
   });
 
   app.get<{ Params: { sector: string } }>('/news/:sector/rss.xml', async (req, reply) => {
@@ -56,12 +70,13 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
         title: `${ctx.site.name}: ${sector.name}`,
         link: absoluteUrl(ctx.site, sectorPath(sector.slug)),
         selfUrl: absoluteUrl(ctx.site, sectorFeedPath(sector.slug)),
+        hubs,
         description: `${sector.name} news on ${ctx.site.name}`,
         language: ctx.site.language,
         ...(stories[0] ? { updatedAt: stories[0].updatedAt } : {}),
       },
       stories.map((s) => toEntry(ctx, s)),
     );
-    return send(reply, xml);
+    return send(reply, xml, absoluteUrl(ctx.site, sectorFeedPath(sector.slug)));
   });
 }

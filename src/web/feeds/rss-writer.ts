@@ -10,6 +10,8 @@ export interface FeedChannel {
   readonly description: string;
   readonly language: string;
   readonly updatedAt?: string;
+  /** WebSub hubs to advertise (atom:link rel="hub", beside rel="self"). */
+  readonly hubs?: readonly string[];
 }
 
 export interface FeedEntry {
@@ -65,7 +67,10 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
         link: channel.link,
         description: channel.description,
         language: channel.language,
-        'atom:link': { '@href': channel.selfUrl, '@rel': 'self', '@type': 'application/rss+xml' },
+        'atom:link': [
+          { '@href': channel.selfUrl, '@rel': 'self', '@type': 'application/rss+xml' },
+          ...(channel.hubs ?? []).map((hub) => ({ '@href': hub, '@rel': 'hub' })),
+        ],
         ...(channel.updatedAt ? { lastBuildDate: rfc822(channel.updatedAt) } : {}),
         generator: 'Wiredesk',
         item: items,

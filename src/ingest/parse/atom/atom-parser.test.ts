@@ -127,3 +127,15 @@ describe('parseAtom: document shapes', () => {
     ]);
   });
 });
+
+describe('parseAtom: WebSub discovery', () => {
+  it('surfaces the hubs (relative ones resolved against self) and the self URL', () => {
+    const head = `${HEAD}<link rel="hub" href="https://hub.example/"/><link rel="self" href="https://example.com/feed.atom"/><link rel="hub" href="/local-hub"/>`;
+    expect(feedOf(atom('', head)).websub).toEqual({ hubs: ['https://hub.example/', 'https://example.com/local-hub'], self: 'https://example.com/feed.atom' });
+  });
+
+  it('has no websub without a usable hub', () => {
+    expect(feedOf(atom('', `${HEAD}<link rel="self" href="https://example.com/feed.atom"/>`)).websub).toBeUndefined();
+    expect(feedOf(atom('', `${HEAD}<link rel="hub" href="javascript:alert(1)"/>`)).websub).toBeUndefined();
+  });
+});

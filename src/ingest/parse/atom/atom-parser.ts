@@ -4,6 +4,7 @@ import { parseXml } from '../../../lib/xml.ts';
 import { collectItems } from '../feed-items.ts';
 import { toPlainTextOrUndefined } from '../feed-text.ts';
 import { adaptAtomEntry, toAtomContext } from './atom-adapter.ts';
+import { websubLinks } from '../feed-text.ts';
 import { ATOM_NAMESPACES, isXhtmlConstruct, readAtomEntry, readAtomFeed } from './atom-wire.ts';
 
 const XML_OPTIONS = { namespaces: ATOM_NAMESPACES, rawContent: isXhtmlConstruct };
@@ -14,6 +15,8 @@ export function parseAtom(text: string): ParseOutcome {
   const head = readAtomFeed(xml.doc);
   const context = toAtomContext(head);
   const { items, rejected } = collectItems(head.entries, (element) => adaptAtomEntry(readAtomEntry(element), context));
+  const links = (rel: string) => head.links.filter((l) => l.rel === rel).map((l) => l.href);
+  const websub = websubLinks(links('hub'), links('self')[0]);
   return {
     kind: 'ok',
     feed: {
@@ -21,6 +24,7 @@ export function parseAtom(text: string): ParseOutcome {
       title: toPlainTextOrUndefined(head.title?.value),
       link: context.link,
       language: context.language,
+      ...(websub ? { websub } : {}),
       items,
       rejected,
     },

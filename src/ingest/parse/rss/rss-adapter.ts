@@ -1,8 +1,8 @@
 // RSS wire structs -> WireItem.
-import type { WireItem } from '../../../domain/wire-item.ts';
+import type { WebsubLinks, WireItem } from '../../../domain/wire-item.ts';
 import { agencyFromSource } from '../agency-names.ts';
 import { parseFeedDate } from '../feed-date.ts';
-import { authorName, distinctTexts, isHttpUrl, nonBlank, resolveUrl, toPlainText, toPlainTextOrUndefined } from '../feed-text.ts';
+import { authorName, distinctTexts, isHttpUrl, nonBlank, resolveUrl, toPlainText, toPlainTextOrUndefined, websubLinks } from '../feed-text.ts';
 import { pickImage } from '../media-image.ts';
 import type { RssChannel, RssItem } from './rss-wire.ts';
 
@@ -23,6 +23,11 @@ export function toRssContext(channel: RssChannel): RssContext {
     bases: [base, self, link],
     language: toPlainTextOrUndefined(channel.language),
   };
+}
+
+/** The channel's WebSub hubs and self URL, when it advertises a hub. */
+export function rssWebsubLinks(channel: RssChannel): WebsubLinks | undefined {
+  return websubLinks(channel.hubLinks, channel.selfLink);
 }
 
 export function adaptRssItem(item: RssItem, context: RssContext): WireItem {

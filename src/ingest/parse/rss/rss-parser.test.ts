@@ -177,3 +177,18 @@ describe('parseRss: document shapes', () => {
     });
   });
 });
+
+describe('parseRss: WebSub discovery', () => {
+  it.each([
+    ['atom:link', '<atom:link rel="hub" href="https://pubsubhubbub.appspot.com/"/><atom:link rel="self" href="https://example.com/rss"/>', { hubs: ['https://pubsubhubbub.appspot.com/'], self: 'https://example.com/rss' }],
+    ['bare <link rel="hub">, two hubs, no self', '<link rel="hub" href="https://a.example/hub"/><atom:link rel="hub" href="https://b.example/hub"/>', { hubs: ['https://b.example/hub', 'https://a.example/hub'] }],
+    ['no hub', '<atom:link rel="self" href="https://example.com/rss"/>', undefined],
+  ])('%s', (_name, channelExtra, websub) => {
+    expect(feedOf(rss('<item><title>x</title></item>', `<link>https://example.com/</link>${channelExtra}`)).websub).toEqual(websub);
+  });
+
+  it('keeps the channel link when a hub link sits beside it', () => {
+    const feed = feedOf(rss('<item><title>x</title></item>', '<link>https://example.com/</link><link rel="hub" href="https://a.example/hub"/>'));
+    expect(feed.link).toBe('https://example.com/');
+  });
+});

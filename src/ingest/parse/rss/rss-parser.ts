@@ -3,7 +3,7 @@ import type { ParseOutcome } from '../../../domain/wire-item.ts';
 import { parseXml } from '../../../lib/xml.ts';
 import { collectItems } from '../feed-items.ts';
 import { toPlainTextOrUndefined } from '../feed-text.ts';
-import { adaptRssItem, toRssContext } from './rss-adapter.ts';
+import { adaptRssItem, rssWebsubLinks, toRssContext } from './rss-adapter.ts';
 import { RSS_NAMESPACES, readRssChannel, readRssItem } from './rss-wire.ts';
 
 // A few feeds use `rss:`-prefixed elements without declaring the prefix.
@@ -16,6 +16,7 @@ export function parseRss(text: string, format: 'rss' | 'rdf'): ParseOutcome {
   const channel = readRssChannel(xml.doc);
   const context = toRssContext(channel);
   const { items, rejected } = collectItems(channel.items, (element) => adaptRssItem(readRssItem(element), context));
+  const websub = rssWebsubLinks(channel);
   return {
     kind: 'ok',
     feed: {
@@ -23,6 +24,7 @@ export function parseRss(text: string, format: 'rss' | 'rdf'): ParseOutcome {
       title: toPlainTextOrUndefined(channel.title),
       link: context.link,
       language: context.language,
+      ...(websub ? { websub } : {}),
       items,
       rejected,
     },

@@ -9,6 +9,8 @@ export interface RssChannel {
   readonly link?: string;
   /** atom:link rel="self": the feed's own URL, a base for relative links. */
   readonly selfLink?: string;
+  /** atom:link (or bare <link>) rel="hub": WebSub hubs. */
+  readonly hubLinks: readonly string[];
   readonly language?: string;
   readonly base?: string;
   readonly items: readonly XmlElement[];
@@ -59,6 +61,10 @@ export function readRssChannel(doc: XmlDocument): RssChannel {
     title: textOf(channel['title']),
     link: textsOf(channel['link'])[0],
     selfLink: asArray(channel['atom:link']).filter((l) => attrOf(l, 'rel') === 'self').map((l) => attrOf(l, 'href'))[0],
+    hubLinks: [...asArray(channel['atom:link']), ...asArray(channel['link'])]
+      .filter((l) => attrOf(l, 'rel')?.trim().toLowerCase() === 'hub')
+      .map((l) => attrOf(l, 'href'))
+      .filter((href): href is string => href !== undefined),
     language: textOf(channel['language']) ?? textOf(channel['dc:language']) ?? attrOf(root, 'xml:lang'),
     base: attrOf(channel, 'xml:base') ?? attrOf(root, 'xml:base'),
     items: items.map((item) => asElement(item) ?? { '#text': item }),
