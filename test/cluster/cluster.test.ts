@@ -57,10 +57,10 @@ describe('serve with two workers on SQLite', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs two workers under the primary, each announced', async () => {
+  it('runs two workers under the primary, each announced', { timeout: 40_000 }, async () => {
     expect(childPids(node.pid)).toHaveLength(2);
     // The primary may say ready a moment before the second worker's own line is read.
-    for (let i = 0; i < 50 && node.logs.filter((l) => l.event === 'worker_ready').length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && node.logs.filter((l) => l.event === 'worker_ready').length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(node.logs.filter((l) => l.event === 'worker_ready').map((l) => l.worker).sort()).toEqual([1, 2]);
     expect(node.logs.find((l) => l.event === 'ready')).toMatchObject({ workers: 2 });
   });
