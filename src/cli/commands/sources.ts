@@ -1,3 +1,4 @@
+import { redactUrl } from '../../lib/redact.ts';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -41,7 +42,7 @@ async function addSource(args: readonly string[]): Promise<number> {
     if (await findSourceByName(store.db, name)) throw new UsageError(`sources add: a source named "${name}" already exists`);
     const url = isUrl(target) ? target : resolve(target);
     const source = await insertSource(store.db, { name, url, intervalSeconds, ...(values.agency ? { agency: values.agency } : {}) }, new Date());
-    console.log(`added source ${source.id} "${source.name}" ${source.url} every ${intervalSeconds}s`);
+    console.log(`added source ${source.id} "${source.name}" ${redactUrl(source.url)} every ${intervalSeconds}s`);
     return 0;
   } finally {
     await store.close();
@@ -97,5 +98,5 @@ export function describePollSource(s: Source, now: Date): string {
   const perDay = `${s.rhythm.itemsPerDay ?? '-'} items/day`;
   const success = s.lastSuccessAt ? `ok at ${s.lastSuccessAt}` : s.lastFetchedAt ? 'never succeeded' : 'not fetched yet';
   const error = s.lastError ? `\tlast error at ${s.lastErrorAt ?? s.lastFetchedAt ?? '?'}: ${s.lastError}` : '';
-  return `${s.id}\t${s.name}\t${s.url}\tevery ${s.intervalSeconds}s${learned}\t${detail}\t${perDay}\t${success}${error}`;
+  return `${s.id}\t${s.name}\t${redactUrl(s.url)}\tevery ${s.intervalSeconds}s${learned}\t${detail}\t${perDay}\t${success}${error}`;
 }

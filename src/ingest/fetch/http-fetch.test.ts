@@ -41,6 +41,13 @@ beforeAll(async () => {
       case '/unavailable':
         res.writeHead(503, { 'retry-after': new Date(Date.now() + 90_000).toUTCString() }).end();
         return;
+      case '/private':
+        // Echoes the authorization it was sent, so the test sees what went over the wire.
+        res.writeHead(req.headers.authorization === `Basic ${Buffer.from('alice:p@ss').toString('base64')}` ? 200 : 401).end(`<rss><auth>${req.headers.authorization ?? 'none'}</auth></rss>`);
+        return;
+      case '/to-other-origin':
+        res.writeHead(302, { location: `${url.searchParams.get('to') ?? ''}/private` }).end();
+        return;
       case '/busy':
         res.writeHead(429, { 'retry-after': '120' }).end();
         return;
@@ -59,6 +66,22 @@ afterAll(() => {
 });
 
 describe('fetchHttp', () => {
+  it('sends credentials given in the URL as Basic auth, and never shows them', async () => {
+    const withCreds = base.replace('http://', 'http://alice:p%40ss@');
+    const ok = await fetchHttp(`${withCreds}/private`);
+    expect(ok).toMatchObject({ kind: 'ok', location: `${base}/private` });
+    const wrong = await fetchHttp(`${base.replace('http://', 'http://alice:nope@')}/private?apikey=k3y`);
+    expect(wrong).toMatchObject({ kind: 'failed' });
+    expect(wrong.kind === 'failed' && wrong.error).toBe(`fetch/http: ${base}/private?apikey=*** answered 401 Unauthorized`);
+  });
+
+  it('drops the credentials on a redirect to another origin', async () => {
+    // 127.0.0.1 and localhost are different origins on the same server.
+    const other = base.replace('127.0.0.1', 'localhost');
+    const r = await fetchHttp(`${base.replace('http://', 'http://alice:p%40ss@')}/to-other-origin?to=${encodeURIComponent(other)}`);
+    expect(r).toMatchObject({ kind: 'failed', error: `fetch/http: ${other}/private answered 401 Unauthorized` });
+  });
+
   it('returns body, content type and validators', async () => {
     const r = await fetchHttp(`${base}/feed`);
     expect(r).toMatchObject({ kind: 'ok', contentType: 'application/rss+xml; charset=utf-8', etag: '"v1"', lastModified: 'Sat, 28 Nov 2026 10:00:00 GMT' });

@@ -7,6 +7,7 @@ import type { FetchOutcome, Validators } from './fetch-outcome.ts';
 import { MAX_BODY_BYTES } from './file-fetch.ts';
 import { hashBody } from './body-hash.ts';
 import { freshnessSeconds, retryAfterSeconds } from './cache-headers.ts';
+import { redactUrl, splitCredentials } from '../../lib/redact.ts';
 
 export interface HttpFetchOptions {
   readonly timeoutMs?: number;
@@ -28,15 +29,28 @@ export async function fetchHttp(url: string, validators: Validators = {}, opts: 
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
 
-  let current = url;
+  // Credentials in the URL go in a header (fetch refuses them in URLs), and only to
+  // the origin they were given for: a redirect elsewhere drops them, as curl does.
+  const given = splitCredentials(url);
+  let origin: string;
+  try {
+    origin = new URL(given.url).origin;
+  } catch {
+    return { kind: 'failed', error: `fetch/http: not a valid URL: ${redactUrl(url)}` };
+  }
+  if (given.authorization) headers.authorization = given.authorization;
+  let current = given.url;
   try {
     for (let hop = 0; hop <= (opts.maxRedirects ?? 5); hop++) {
       const res = await fetch(current, { headers, redirect: 'manual', signal });
       if (REDIRECTS.has(res.status)) {
         const next = res.headers.get('location');
         await res.body?.cancel();
-        if (!next) return { kind: 'failed', error: `fetch/http: ${res.status} without Location from ${current}` };
-        current = new URL(next, current).toString();
+        if (!next) return { kind: 'failed', error: `fetch/http: ${res.status} without Location from ${redactUrl(current)}` };
+        const target = splitCredentials(new URL(next, current).toString());
+        current = target.url;
+        if (target.authorization) headers.authorization = target.authorization;
+        else if (new URL(current).origin !== origin) delete headers.authorization;
         continue;
       }
       const freshFor = freshnessSeconds(res.headers);
@@ -50,7 +64,7 @@ export async function fetchHttp(url: string, validators: Validators = {}, opts: 
         const retry = retryAfterSeconds(res.headers);
         return {
           kind: 'failed',
-          error: `fetch/http: ${current} answered ${res.status} ${res.statusText}`.trim(),
+          error: `fetch/http: ${redactUrl(current)} answered ${res.status} ${res.statusText}`.trim(),
           ...(retry === undefined ? {} : { retryAfterSeconds: retry }),
         };
       }
@@ -59,10 +73,10 @@ export async function fetchHttp(url: string, validators: Validators = {}, opts: 
       const declared = Number(res.headers.get('content-length'));
       if (!res.headers.has('content-encoding') && declared > maxBytes) {
         await res.body?.cancel();
-        return { kind: 'failed', error: `fetch/http: ${current}: body larger than ${maxBytes} bytes` };
+        return { kind: 'failed', error: `fetch/http: ${redactUrl(current)}: body larger than ${maxBytes} bytes` };
       }
       const bytes = await readCapped(res, maxBytes);
-      if (bytes === undefined) return { kind: 'failed', error: `fetch/http: ${current}: body larger than ${maxBytes} bytes` };
+      if (bytes === undefined) return { kind: 'failed', error: `fetch/http: ${redactUrl(current)}: body larger than ${maxBytes} bytes` };
       // Servers that ignore If-None-Match (or send a new ETag per request) still send the
       // same bytes: those need no parse and no publish, and keep the stored validators.
       const bodyHash = hashBody(bytes);
@@ -81,11 +95,11 @@ export async function fetchHttp(url: string, validators: Validators = {}, opts: 
         ...(lastModified ? { lastModified } : {}),
       };
     }
-    return { kind: 'failed', error: `fetch/http: more than ${opts.maxRedirects ?? 5} redirects from ${url}` };
+    return { kind: 'failed', error: `fetch/http: more than ${opts.maxRedirects ?? 5} redirects from ${redactUrl(url)}` };
   } catch (err) {
     const e = err as Error;
     const why = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timed out' : (e.cause as Error | undefined)?.message ?? e.message;
-    return { kind: 'failed', error: `fetch/http: ${current}: ${why}` };
+    return { kind: 'failed', error: `fetch/http: ${redactUrl(current)}: ${why}` };
   }
 }
 

@@ -6,6 +6,7 @@ import type { Chrome } from '../site-data.ts';
 import type { RenderedPage } from '../render.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { ErrorMain, errorTitle } from '../views/error-page.tsx';
+import { loggableUrl } from './ops.ts';
 
 function renderError(ctx: WebContext, chrome: Chrome, status: number): RenderedPage {
   return renderPage(ctx, chrome, {
@@ -33,8 +34,8 @@ export function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): vo
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = statusOf(error);
-    if (status >= 500) request.log.error({ err: error, url: request.url }, 'web: request failed');
-    else request.log.info({ status, url: request.url, reason: error.message }, 'web: request refused');
+    if (status >= 500) request.log.error({ err: error, url: loggableUrl(request) }, 'web: request failed');
+    else request.log.info({ status, url: loggableUrl(request), reason: error.message }, 'web: request refused');
     // API clients (agencies' push scripts) read JSON, not a page.
     if (request.url.startsWith('/api/')) return reply.code(status).header('cache-control', 'no-store').send({ error: errorTitle(status), message: status >= 500 ? 'internal error' : error.message });
     // Never wait on the store here: it may be why we are here.

@@ -139,6 +139,30 @@ describe('request logs', () => {
     expect(requests[0]).toMatchObject({ req_id: expect.any(String), method: 'GET', url: '/page/about?x=1', route: '/page/:slug', status_code: 200, duration_ms: expect.any(Number) });
     expect(lines.some((l) => 'reqId' in l || 'responseTime' in l)).toBe(false);
   });
+
+  it('never carry the WebSub callback token, a credential in the path', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const t = await createTestStore('sqlite');
+    const app = await buildApp({ store: t.store, config: testConfig(), logger: pino({ level: 'info' }, sink) });
+    const token = 'cb-secret-token-5f1d2a';
+    try {
+      await app.inject({ method: 'GET', url: `/websub/1/${token}?hub.mode=subscribe&hub.topic=x&hub.challenge=c` });
+      await app.inject({ method: 'POST', url: `/websub/1/${token}`, payload: '<rss/>' });
+    } finally {
+      await app.close();
+      await t.dispose();
+    }
+    const completed = lines.filter((l) => l.includes('request completed'));
+    expect(completed).toHaveLength(2);
+    expect(completed.every((l) => l.includes('/websub/1/***'))).toBe(true);
+    expect(lines.filter((l) => l.includes(token))).toEqual([]);
+  });
 });
 
 describe('metrics token', () => {

@@ -79,11 +79,20 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const route = routeOf(request);
-    const fields = { method: request.method, url: request.url, route, status_code: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 10) / 10 };
+    const fields = { method: request.method, url: loggableUrl(request), route, status_code: reply.statusCode, duration_ms: Math.round(reply.elapsedTime * 10) / 10 };
     if (error) request.log.error({ ...fields, err: error }, 'request failed');
     else if (OPS_PATHS.has(route)) request.log.debug(fields, 'request completed');
     else request.log.info(fields, 'request completed');
   }
+}
+
+/**
+ * The request's URL for a log line: a path parameter named `token` (the WebSub
+ * callback's secret path) is a credential and is logged as ***.
+ */
+export function loggableUrl(request: FastifyRequest): string {
+  const token = (request.params as Record<string, unknown> | undefined)?.['token'];
+  return typeof token === 'string' && token.length > 0 ? request.url.split(token).join('***') : request.url;
 }
 
 function registerRequestMetrics(app: FastifyInstance, metrics: Metrics): void {
