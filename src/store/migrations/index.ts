@@ -8,6 +8,7 @@ import { leases } from './0002-leases.ts';
 import { agencyIndex } from './0003-agency-index.ts';
 import { versions } from './0004-versions.ts';
 import { pushSources } from './0005-push-sources.ts';
+import { search } from './0006-search.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -17,6 +18,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0003-agency-index': agencyIndex(),
       '0004-versions': versions(engine),
       '0005-push-sources': pushSources(),
+      '0006-search': search(engine),
     }),
   };
 }
