@@ -11,6 +11,7 @@ import { loadCssAsset, registerAssetRoutes } from './routes/assets.ts';
 import { registerArticleRoutes } from './routes/article.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerListRoutes } from './routes/lists.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerHomeRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerStaticPageRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerPushRoutes(app, {
