@@ -5,6 +5,8 @@
 //   article-pg [N]  the same served from PostgreSQL (the SQLite database copied with migrateData)
 //   engines [N]     ingest and article on SQLite then PostgreSQL in one process, with PG/SQLite ratios
 //   varnish [N]     article req/s through Varnish (deploy/varnish/wiredesk.vcl) at 100 connections
+//   search [N]      search latency over N stories (default 100,000), 600 mixed queries, on SQLite;
+//                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -16,8 +18,9 @@ import { benchArticleEngines, benchArticlePg, type PgServeFigures } from './arti
 import { benchVarnish } from './varnish.ts';
 import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
+import { benchSearch, type SearchFigures } from './search.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'article-pg', 'engines', 'varnish', 'search', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -75,4 +78,11 @@ if (has('varnish')) {
   console.log(
     `varnish (${count} stories, 500 URLs warmed, app page cache ${f.pageCache ? 'on' : 'off'}, ${f.connections} connections, ${f.client}, gzip): ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, errors ${f.errors}, non-2xx ${f.non2xx}; hit ratio ${(f.hitRatio * 100).toFixed(2)}% (${f.hits} hits, ${f.misses} misses), ${f.backendRequests} backend requests`,
   );
+}
+if (has('search')) {
+  const count = Number(n ?? 100_000);
+  const withPostgres = Boolean(process.env.WIREDESK_TEST_PG ?? process.env.WIREDESK_BENCH_PG ?? process.env.DATABASE_URL);
+  const line = (f: SearchFigures) =>
+    `search (${count} stories, ${f.engine}, ${f.queries} queries, ${f.withHits} with hits): p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms`;
+  for (const f of await benchSearch(count, 600, withPostgres)) console.log(line(f));
 }
