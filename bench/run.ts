@@ -10,6 +10,8 @@
 //   workers [N]     article on SQLite served by 1 then 2 worker processes (WIREDESK_WORKERS), same database and load
 //   scheduler [N]   the real scheduler for 60 s over N sources (default 200) on 10 local
 //                   fault-injecting wire hosts, 20 % failing: lateness of healthy polls, back-off
+//   search [N]      search latency over N stories (default 100,000), 600 mixed queries, on SQLite;
+//                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -24,8 +26,9 @@ import { createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
+import { benchSearch, type SearchFigures } from './search.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -104,4 +107,11 @@ if (has('scheduler')) {
     `scheduler (${f.sources} sources, 10 hosts, 20% failing, interval 5 s, ${f.seconds} s): healthy lateness p50 ${f.lateP50Ms} ms, p99 ${f.lateP99Ms} ms, max ${f.lateMaxMs} ms; ` +
       `healthy polls per source ${f.healthyPollsMean.toFixed(1)} (min ${f.healthyPollsMin}) vs ${f.expectedPolls} expected; ${kinds}`,
   );
+}
+if (has('search')) {
+  const count = Number(n ?? 100_000);
+  const withPostgres = Boolean(process.env.WIREDESK_TEST_PG ?? process.env.WIREDESK_BENCH_PG ?? process.env.DATABASE_URL);
+  const line = (f: SearchFigures) =>
+    `search (${count} stories, ${f.engine}, ${f.queries} queries, ${f.withHits} with hits): p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms`;
+  for (const f of await benchSearch(count, 600, withPostgres)) console.log(line(f));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBylineTime, formatIsoDate, yearIn, zoneAbbreviation } from './dates.ts';
+import { formatBylineTime, formatIsoDate, startOfDayIn, yearIn, zoneAbbreviation } from './dates.ts';
 
 describe('formatBylineTime', () => {
   it.each([
@@ -53,5 +53,22 @@ describe('calendar helpers', () => {
     expect(formatIsoDate('2023-04-16T19:06:00Z', 'Asia/Kolkata')).toBe('2023-04-17');
     expect(formatIsoDate('2023-04-16T19:06:00Z', 'UTC')).toBe('2023-04-16');
     expect(yearIn(new Date('2023-12-31T20:00:00Z'), 'Asia/Tokyo')).toBe(2024);
+  });
+});
+
+describe('startOfDayIn', () => {
+  it.each([
+    ['2026-03-01', 'Asia/Kolkata', '2026-02-28T18:30:00.000Z'],
+    ['2026-03-01', 'UTC', '2026-03-01T00:00:00.000Z'],
+    ['2026-07-01', 'Europe/London', '2026-06-30T23:00:00.000Z'],
+    ['2026-01-01', 'America/New_York', '2026-01-01T05:00:00.000Z'],
+    ['2026-03-08', 'America/New_York', '2026-03-08T05:00:00.000Z'],
+    ['2026-03-09', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+  ])('%s in %s starts at %s', (day, zone, iso) => {
+    expect(startOfDayIn(day, zone)?.toISOString()).toBe(iso);
+  });
+
+  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', 'yesterday', ''])('rejects %j', (day) => {
+    expect(startOfDayIn(day, 'UTC')).toBeUndefined();
   });
 });

@@ -143,3 +143,21 @@ export function formatIsoDate(iso: string, timeZone: string): string {
 export function yearIn(at: Date, timeZone: string): number {
   return wallClock(zoneFormat(timeZone), at).year;
 }
+
+/**
+ * The instant a calendar day (`yyyy-MM-dd`) begins in `timeZone`, or undefined for a
+ * day that does not exist (2026-02-30). Search's date filters mean the reader's days.
+ */
+export function startOfDayIn(day: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const midnightUtc = Date.UTC(year, month - 1, date);
+  const check = new Date(midnightUtc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
+  const z = zoneFormat(timeZone);
+  // The offset at UTC midnight, then again at the guess: right across a DST change too.
+  let at = new Date(midnightUtc - offsetMinutes(wallClock(z, check), check) * 60_000);
+  at = new Date(midnightUtc - offsetMinutes(wallClock(z, at), at) * 60_000);
+  return at;
+}

@@ -131,7 +131,16 @@ function orderOf(table: string): number {
 async function listTables(store: Store): Promise<Map<string, { name: string; dataType: string }[]>> {
   const schema = store.engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s : undefined;
   const tables = await store.db.introspection.getTables();
-  return new Map(tables.filter((t) => !t.isView && t.schema === schema).map((t) => [t.name, t.columns.map((c) => ({ name: c.name, dataType: c.dataType }))]));
+  // SQLite's full-text index (stories_fts and its shadow tables) is derived data: the
+  // target builds its own from the copied stories (triggers, or PostgreSQL's generated
+  // search_vector), so only ordinary tables are copied.
+  const ordinary =
+    store.engine === 'sqlite' ? new Set((await sql<{ name: string }>`select name from pragma_table_list where schema = 'main' and type = 'table'`.execute(store.db)).rows.map((r) => r.name)) : undefined;
+  return new Map(
+    tables
+      .filter((t) => !t.isView && t.schema === schema && (!ordinary || ordinary.has(t.name)))
+      .map((t) => [t.name, t.columns.map((c) => ({ name: c.name, dataType: c.dataType }))]),
+  );
 }
 
 async function primaryKey(store: Store, table: string): Promise<string[]> {

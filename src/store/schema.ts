@@ -47,6 +47,8 @@ export interface StoriesTable {
   headline: string;
   summary: string;
   body_html: string;
+  /** Plain text of body_html, what search indexes; the repository fills it. */
+  body_text: Generated<string>;
   slug: string;
   sector: string;
   agency: string | null;

@@ -2,16 +2,21 @@ import { type Kysely, type Transaction } from 'kysely';
 import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
 import { prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
+import { htmlToText } from '../lib/html-text.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const SUMMARY_COLUMNS = [
+/** The columns a list shows (no body); search selects the same. */
+export const SUMMARY_COLUMNS = [
   'id', 'identity', 'kind', 'status', 'source_id', 'headline', 'summary', 'slug', 'sector', 'agency',
   'dateline_city', 'author', 'link', 'image_url', 'image_caption', 'language', 'categories',
   'created_at', 'updated_at', 'content_hash', 'version', 'corrected_at', 'embargo_until',
 ] as const;
+// Named rather than selectAll(): the search columns (body_text, PostgreSQL's tsvector)
+// are as large as the body and no page needs them.
+const STORY_COLUMNS = [...SUMMARY_COLUMNS, 'body_html', 'ingested_at'] as const;
 
-function toSummary(row: Omit<StoryRow, 'body_html' | 'ingested_at'>): StorySummary {
+export function toSummary(row: Omit<StoryRow, 'body_html' | 'body_text' | 'ingested_at'>): StorySummary {
   return {
     id: Number(row.id),
     identity: row.identity,
@@ -39,12 +44,12 @@ function toSummary(row: Omit<StoryRow, 'body_html' | 'ingested_at'>): StorySumma
   };
 }
 
-function toStory(row: StoryRow): Story {
+function toStory(row: Omit<StoryRow, 'body_text'>): Story {
   return { ...toSummary(row), bodyHtml: row.body_html };
 }
 
 // The article page's lookup: prepared once, as it runs on every page view.
-const selectStoryById = prepareQuery((db: Kysely<Database>, id: number) => db.selectFrom('stories').selectAll().where('id', '=', id), 1);
+const selectStoryById = prepareQuery((db: Kysely<Database>, id: number) => db.selectFrom('stories').select([...STORY_COLUMNS]).where('id', '=', id), 1);
 
 export async function findStoryById(db: Db, id: number): Promise<Story | undefined> {
   const [row] = await selectStoryById(db, id);
@@ -87,23 +92,28 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
 }
 
 export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
-  const r = await db.insertInto('stories').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await db.insertInto('stories').values(withBodyText(row)).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
 /** Inserts many rows in few statements (one round trip per chunk); returns their ids by identity. */
 export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promise<{ id: number; identity: string; status: string }[]> {
   const out: { id: number; identity: string; status: string }[] = [];
-  // 22 columns × 100 rows stays far below both engines' bound-parameter limits.
+  // 25 columns × 100 rows stays far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 100) {
-    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100)).returning(['id', 'identity', 'status']).execute();
+    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100).map(withBodyText)).returning(['id', 'identity', 'status']).execute();
     for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity, status: r.status });
   }
   return out;
 }
 
 export async function updateStory(db: Db, id: number, patch: StoryUpdate): Promise<void> {
-  await db.updateTable('stories').set(patch).where('id', '=', id).execute();
+  await db.updateTable('stories').set(withBodyText(patch)).where('id', '=', id).execute();
+}
+
+/** Search indexes the body's text, never its markup: derived here so no writer can skip it. */
+function withBodyText<T extends { body_html?: string; body_text?: unknown }>(row: T): T {
+  return row.body_html === undefined ? row : { ...row, body_text: htmlToText(row.body_html) };
 }
 
 export interface StoryFilter {
@@ -187,7 +197,7 @@ export async function findNextInSector(db: Db, story: Pick<Story, 'id' | 'sector
 /** Published stories with their bodies, newest first: for full-content feeds. */
 export async function listFullStories(db: Db, filter: StoryFilter, page: Page): Promise<Story[]> {
   const rows = await published(db, filter)
-    .selectAll()
+    .select([...STORY_COLUMNS])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit)

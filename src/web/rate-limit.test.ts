@@ -54,6 +54,27 @@ describe.each(BACKENDS)('push rate limit on $engine (redis: $redis)', ({ engine,
   });
 });
 
+describe.each(ENGINES)('search rate limit on %s', (engine) => {
+  it('answers a client over the limit with a 429 page; another client still searches', async () => {
+    const t = await createTestStore(engine);
+    const app = await buildApp({ store: t.store, config: testConfig({ WIREDESK_RATE_LIMIT_SEARCH: '2', WIREDESK_TRUST_PROXY: '1' }) });
+    try {
+      const search = (ip: string) => app.inject({ method: 'GET', url: '/search?q=flood', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': ip } });
+      expect((await search('198.51.100.1')).statusCode).toBe(200);
+      expect((await search('198.51.100.1')).statusCode).toBe(200);
+      const refused = await search('198.51.100.1');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toMatch(/^[1-9][0-9]*$/);
+      expect(refused.headers['content-type']).toMatch(/^text\/html/);
+      expect(refused.body).toContain('<h1>Too many requests</h1>');
+      expect((await search('198.51.100.2')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await t.dispose();
+    }
+  });
+});
+
 describe('Redis outage', () => {
   it('lets requests through (logged) rather than refusing every push', async () => {
     const t = await createTestStore('sqlite');

@@ -15,6 +15,7 @@ describe('surrogateKeysFor', () => {
     ['sector', { kind: 'sector', sector: 'health', storyIds: [7] } as const, ['site', 'sector-health', 'list-sector-health', 'story-7']],
     ['source', { kind: 'source', agency: 'UN News', storyIds: [7, 7] } as const, ['site', 'source-un-news', 'list-source-un-news', 'story-7']],
     ['site feed', { kind: 'feed' } as const, ['site', 'feed']],
+    ['search results', { kind: 'search', storyIds: [4, 9] } as const, ['site', 'search', 'story-4', 'story-9']],
     ['sector feed', { kind: 'feed', sector: 'health' } as const, ['site', 'feed', 'sector-health']],
     ['static page', { kind: 'page' } as const, ['site']],
   ])('%s', (_name, page, want) => {
@@ -33,7 +34,7 @@ describe('purgeKeysFor', () => {
   });
   it('never purges site, nor a whole sector or source (their articles stay cached)', () => {
     const keys = purgeKeysFor([{ id: 1, outcome: 'updated', sector: 'health', agency: 'PTI' }]);
-    expect(keys.sort()).toEqual(['feed', 'home', 'list-latest', 'list-sector-health', 'list-source-pti', 'story-1']);
+    expect(keys.sort()).toEqual(['feed', 'home', 'list-latest', 'list-sector-health', 'list-source-pti', 'search', 'story-1']);
   });
 });
 
@@ -83,7 +84,7 @@ describe.each(testEngines())('surrogate key headers on %s', (engine) => {
     // Story 2 is updated and moved from politics to health.
     const purge = new Set(purgeKeysFor([{ id: 2, outcome: 'updated', sector: 'health', agency: 'PTI' }]));
     const hit = async (url: string) => keysOf(await w.get(url)).some((k) => purge.has(k));
-    for (const url of ['/', '/latest', '/news/politics', '/news/health', '/source/pti', '/rss.xml', '/news/politics/rss.xml', '/article/politics/2-headline-number-2']) {
+    for (const url of ['/', '/latest', '/news/politics', '/news/health', '/source/pti', '/rss.xml', '/news/politics/rss.xml', '/article/politics/2-headline-number-2', '/search?q=headline']) {
       expect([url, await hit(url)]).toEqual([url, true]);
     }
     for (const url of ['/article/politics/1-headline-number-1', '/article/health/3-headline-number-3', '/page/about', '/source/un-news']) {

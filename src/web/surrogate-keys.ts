@@ -15,6 +15,8 @@ export const SITE_KEY = 'site';
 export const HOME_KEY = 'home';
 export const LATEST_KEY = 'list-latest';
 export const FEED_KEY = 'feed';
+/** Search results: any publish may add a match, so every publish purges them. */
+export const SEARCH_KEY = 'search';
 
 /** Keys are printable ASCII without spaces or commas (the headers' separators): percent-encoded. */
 const token = (s: string): string => encodeURIComponent(s);
@@ -40,6 +42,7 @@ export type PageKeys =
   | { readonly kind: 'sector'; readonly sector: string; readonly storyIds: readonly number[] }
   | { readonly kind: 'source'; readonly agency: string; readonly storyIds: readonly number[] }
   | { readonly kind: 'feed'; readonly sector?: string }
+  | { readonly kind: 'search'; readonly storyIds: readonly number[] }
   /** Static pages, redirects without a story, error pages: the chrome only. */
   | { readonly kind: 'page' };
 
@@ -72,6 +75,9 @@ export function surrogateKeysFor(page: PageKeys): string[] {
       keys.push(FEED_KEY);
       if (page.sector) keys.push(sectorKey(page.sector));
       break;
+    case 'search':
+      keys.push(SEARCH_KEY, ...page.storyIds.map(storyKey));
+      break;
     case 'page':
       break;
   }
@@ -89,13 +95,13 @@ export interface ChangedStory {
 }
 
 /**
- * What a publish purges: the front page, the latest list, the feeds, the lists of each
+ * What a publish purges: the front page, the latest list, the feeds, search results, the lists of each
  * changed story's sector and agency, and each changed story's own pages. Never `site`:
  * the rail's latest and trending may lag by their 60 s max-age.
  */
 export function purgeKeysFor(changes: readonly ChangedStory[]): string[] {
   if (changes.length === 0) return [];
-  const keys = new Set([HOME_KEY, LATEST_KEY, FEED_KEY]);
+  const keys = new Set([HOME_KEY, LATEST_KEY, FEED_KEY, SEARCH_KEY]);
   for (const story of changes) {
     if (story.sector) keys.add(sectorListKey(story.sector));
     if (story.agency) keys.add(sourceListKey(story.agency));

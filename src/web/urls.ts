@@ -71,3 +71,24 @@ export function sectorName(site: SiteSettings, slug: string): string {
   }
   return names.get(slug) ?? slug;
 }
+
+/** What the search form holds; empty strings are left out of the URL. */
+export interface SearchFormValues {
+  readonly q: string;
+  readonly sector: string;
+  readonly source: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** `/search?q=…&sector=…&source=…&from=…&to=…&page=N`, always in this order, so each result page has one URL. */
+export function searchPath(form: Partial<SearchFormValues>, page = 1): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'sector', 'source', 'from', 'to'] as const) {
+    const value = form[key];
+    if (value) params.set(key, value);
+  }
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `/search?${query}` : '/search';
+}

@@ -8,6 +8,7 @@ import { leases } from './0002-leases.ts';
 import { agencyIndex } from './0003-agency-index.ts';
 import { versions } from './0004-versions.ts';
 import { pushSources } from './0005-push-sources.ts';
+import { search } from './0006-search.ts';
 import { sourceHealth } from './0007-source-health.ts';
 import { websub } from './0008-websub.ts';
 import { rateLimits } from './0009-rate-limits.ts';
@@ -20,6 +21,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0003-agency-index': agencyIndex(),
       '0004-versions': versions(engine),
       '0005-push-sources': pushSources(),
+      '0006-search': search(engine),
       '0007-source-health': sourceHealth(),
       '0008-websub': websub(engine),
       '0009-rate-limits': rateLimits(),

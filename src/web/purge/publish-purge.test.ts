@@ -39,7 +39,7 @@ describe.each(testEngines())('purge after publish on %s', (engine) => {
     ]);
     await publish.settle();
     expect(purger.sent).toEqual([
-      ['feed', 'home', 'list-latest', 'list-sector-health', 'list-sector-politics', 'list-source-pti', 'list-source-un-news', `story-${b}`].sort(),
+      ['feed', 'home', 'list-latest', 'list-sector-health', 'list-sector-politics', 'list-source-pti', 'list-source-un-news', 'search', `story-${b}`].sort(),
     ]);
     await publish.close();
   });
@@ -59,7 +59,7 @@ describe.each(testEngines())('purge after publish on %s', (engine) => {
     const publish = createPublishPurger(t.store.db, [purger], pino({ level: 'silent' }), { windowMs: 5 });
     publish.announce([{ storyId: 999, outcome: 'updated' }]);
     await publish.settle();
-    expect(purger.sent).toEqual([['feed', 'home', 'list-latest', 'story-999']]);
+    expect(purger.sent).toEqual([['feed', 'home', 'list-latest', 'search', 'story-999']]);
   });
 
   it('when the store fails, logs once and purges what it knows without looking', async () => {
@@ -70,7 +70,7 @@ describe.each(testEngines())('purge after publish on %s', (engine) => {
     await t.store.close();
     publish.announce([{ storyId: 5, outcome: 'updated' }]);
     await publish.settle();
-    expect(purger.sent).toEqual([['feed', 'home', 'list-latest', 'story-5']]);
+    expect(purger.sent).toEqual([['feed', 'home', 'list-latest', 'search', 'story-5']]);
     expect(lines.map((l) => l.event)).toEqual(['purge_lookup_failed']);
   });
 });

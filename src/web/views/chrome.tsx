@@ -6,6 +6,7 @@ import type { StorySummary } from '../../domain/story.ts';
 import { articlePath, editionPath, sectorPath, sourcePath, staticPagePath } from '../urls.ts';
 import { truncateAtWord } from '../text.ts';
 import { StoryList } from './story-parts.tsx';
+import { SearchBox } from './search-box.tsx';
 
 export interface AgencyLink {
   readonly name: string;
@@ -77,9 +78,12 @@ export function Masthead(p: { site: SiteSettings; agencies: readonly AgencyLink[
           <a class="brand" href="/">
             {site.name}
           </a>
-          <p class="today">
-            <time datetime={p.today.iso}>{p.today.label}</time>
-          </p>
+          <div class="masthead-end">
+            <p class="today">
+              <time datetime={p.today.iso}>{p.today.label}</time>
+            </p>
+            <SearchBox id="masthead-q" />
+          </div>
         </div>
         <nav class="sectorbar" aria-label="Sectors">
           <ul>

@@ -2,6 +2,7 @@
 import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { StoryList } from './story-parts.tsx';
+import { SearchBox } from './search-box.tsx';
 
 export interface ErrorProps {
   readonly site: SiteSettings;
@@ -32,6 +33,12 @@ export function ErrorMain({ site, status, latest }: ErrorProps) {
       <p class="error-code">Error {status}</p>
       <h1>{errorTitle(status)}</h1>
       <p>{explanation(status)}</p>
+      {status === 404 && (
+        <section class="error-search" aria-label="Search">
+          <p>Looking for a story? Search for it:</p>
+          <SearchBox id="error-q" />
+        </section>
+      )}
       <p>
         <a class="button" href="/">
           Go to the {site.name} home page

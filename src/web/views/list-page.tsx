@@ -15,13 +15,13 @@ export interface ListProps {
   readonly emptyText: string;
 }
 
-export function Pager(p: { page: number; prevHref?: string; nextHref?: string }) {
+export function Pager(p: { page: number; prevHref?: string; nextHref?: string; prevLabel?: string; nextLabel?: string }) {
   if (!p.prevHref && !p.nextHref) return null;
   return (
     <nav class="pager" aria-label="Pages">
       {p.prevHref ? (
         <a rel="prev" href={p.prevHref}>
-          ← Newer
+          {p.prevLabel ?? '← Newer'}
         </a>
       ) : (
         <span />
@@ -29,7 +29,7 @@ export function Pager(p: { page: number; prevHref?: string; nextHref?: string })
       <span class="pager-at">Page {p.page}</span>
       {p.nextHref ? (
         <a rel="next" href={p.nextHref}>
-          Older →
+          {p.nextLabel ?? 'Older →'}
         </a>
       ) : (
         <span />
