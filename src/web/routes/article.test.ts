@@ -87,6 +87,18 @@ describe.each(testEngines())('article page on %s', (engine) => {
     });
   });
 
+  it('has a BreadcrumbList: home, the sector, the story', async () => {
+    const [id] = await w.insert(storyRow(40, { sector: 'health' }));
+    const res = await w.get(`/article/health/${id}-headline-number-40`);
+    const scripts = [...res.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>);
+    const crumbs = scripts.find((s) => s['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; name: string; item: string }[] } | undefined;
+    expect(crumbs?.itemListElement.map((c) => [c.position, c.name, c.item])).toEqual([
+      [1, 'Home', 'https://news.example/'],
+      [2, 'Health', 'https://news.example/news/health'],
+      [3, 'Headline number 40', `https://news.example/article/health/${id}-headline-number-40`],
+    ]);
+  });
+
   it.each([
     ['no agency, no dateline', { agency: null, dateline_city: null }, 'Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],
     ['no dateline', { dateline_city: null }, 'PTI | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],

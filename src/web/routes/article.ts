@@ -5,12 +5,13 @@ import { createElement } from 'preact';
 import { findStoryById } from '../../store/story-repository.ts';
 import { findNextLinkInSector } from '../../store/page-queries.ts';
 import type { Story } from '../../domain/story.ts';
-import { absoluteUrl, articlePath, safeImageUrl, sectorName } from '../urls.ts';
+import { absoluteUrl, articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { isBot } from '../view-counter.ts';
 import { sendGone } from './errors.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { ArticleMain, articleJsonLd } from '../views/article-page.tsx';
+import { breadcrumbJsonLd } from '../structured-data.ts';
 
 // Ids are positive integers that fit a 32-bit column in both engines.
 const MAX_ID = 2_147_483_647;
@@ -67,7 +68,13 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
           modifiedTime: story.updatedAt,
           section: sectorName(ctx.site, story.sector),
         },
-        jsonLd: articleJsonLd(story, ctx.site, canonical),
+        jsonLd: [
+          articleJsonLd(story, ctx.site, canonical),
+          breadcrumbJsonLd(ctx.site, [
+            { name: sectorName(ctx.site, story.sector), path: sectorPath(story.sector) },
+            { name: story.headline, path: canonicalPath },
+          ]),
+        ],
       },
       main: createElement(ArticleMain, { story, site: ctx.site, ...(next ? { next } : {}) }),
     });

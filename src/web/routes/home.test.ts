@@ -30,6 +30,17 @@ describe.each(testEngines())('home page on %s', (engine) => {
     expect(res.body).toContain('<h2 id="trending-h" class="panel-title">Trending</h2>');
   });
 
+  it('describes the site with a search action (JSON-LD) that points at a working search URL', async () => {
+    const res = await w.get('/');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(res.body)?.[1] ?? '{}') as { '@graph': Record<string, unknown>[] };
+    const website = ld['@graph'].find((n) => n['@type'] === 'WebSite') as { potentialAction: { target: { urlTemplate: string } } };
+    const template = website.potentialAction.target.urlTemplate;
+    expect(template).toBe('https://news.example/search?q={search_term_string}');
+    const search = await w.get(template.replace('https://news.example', '').replace('{search_term_string}', 'flood'));
+    expect(search.statusCode).toBe(200);
+    expect(ld['@graph'].find((n) => n['@type'] === 'Organization')).toMatchObject({ name: 'Devdiscourse', url: 'https://news.example/' });
+  });
+
   it('says so when there are no stories yet', async () => {
     const res = await w.get('/');
     expect(res.statusCode).toBe(200);

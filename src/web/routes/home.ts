@@ -1,4 +1,5 @@
 // `/`: the front page. `?edition=slug` names a regional edition (shown, not yet filtered).
+import { websiteJsonLd } from '../structured-data.ts';
 import type { FastifyInstance } from 'fastify';
 import { createElement } from 'preact';
 import { absoluteUrl } from '../urls.ts';
@@ -19,7 +20,7 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
         canonical: absoluteUrl(ctx.site, '/'),
         feeds: feedsFor(ctx.site),
         og: { type: 'website' },
-        jsonLd: { '@context': 'https://schema.org', '@type': 'WebSite', name: ctx.site.name, url: absoluteUrl(ctx.site, '/') },
+        jsonLd: websiteJsonLd(ctx.site),
       },
       main: createElement(HomeMain, { site: ctx.site, top: home.top, sectors: home.sectors, ...(edition ? { edition } : {}) }),
     });

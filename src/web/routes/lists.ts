@@ -1,4 +1,5 @@
 // Paginated story lists: /latest, /news/{sector}, /source/{agency-slug}.
+import { breadcrumbJsonLd } from '../structured-data.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
 import { listStories, type StoryFilter } from '../../store/story-repository.ts';
@@ -41,6 +42,7 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
       canonical: absoluteUrl(ctx.site, pagePath(spec.basePath, page)),
       feeds: feedsFor(ctx.site, spec.sector),
       og: { type: 'website' },
+      jsonLd: breadcrumbJsonLd(ctx.site, [{ name: spec.title, path: spec.basePath }]),
       ...(prevHref ? { prev: prevHref } : {}),
       ...(nextHref ? { next: nextHref } : {}),
     },

@@ -24,7 +24,8 @@ export interface HeadProps {
   readonly cssHref: string;
   readonly feeds: readonly FeedLink[];
   readonly og?: OpenGraph;
-  readonly jsonLd?: object;
+  /** One JSON-LD object, or several (each its own script element). */
+  readonly jsonLd?: object | readonly object[];
   readonly prev?: string;
   readonly next?: string;
   readonly noindex?: boolean;
@@ -89,7 +90,9 @@ export function Head(p: HeadProps) {
           {og.image && <meta name="twitter:image" content={og.image} />}
         </>
       )}
-      {p.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(p.jsonLd) }} />}
+      {(Array.isArray(p.jsonLd) ? p.jsonLd : p.jsonLd ? [p.jsonLd] : []).map((ld: object) => (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(ld) }} />
+      ))}
     </>
   );
 }
