@@ -55,7 +55,7 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     try {
       for (const path of ['/', article]) {
         await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-        const unsized = await page.evaluate(() => [...document.images].filter((i) => !i.getAttribute('width') || !i.getAttribute('height')).map((i) => i.src));
+        const unsized = await page.evaluate(() => Array.from(document.images).filter((i) => !i.getAttribute('width') || !i.getAttribute('height')).map((i) => i.src));
         expect(unsized, path).toEqual([]);
         const shift = await page.evaluate(
           () =>
