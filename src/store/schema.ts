@@ -117,7 +117,22 @@ export interface Database {
   job_leases: JobLeasesTable;
   story_audit: StoryAuditTable;
   rate_limits: RateLimitsTable;
+  view_readers: ViewReadersTable;
+  view_salts: ViewSaltsTable;
   websub_subscriptions: WebsubSubscriptionsTable;
+}
+
+export interface ViewReadersTable {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  /** Hex hash of (the day's salt, address, user agent, story id): nothing personal kept. */
+  reader_key: string;
+  story_id: number;
+}
+
+export interface ViewSaltsTable {
+  day: string;
+  salt: string;
 }
 
 export interface RateLimitsTable {

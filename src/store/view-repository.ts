@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
+/** Trending's half-life: an hour-old view counts 0.89, a 6-hour-old one 0.5, a day-old one 0.06. */
+export const TRENDING_HALF_LIFE_HOURS = 6;
+
 /** `YYYY-MM-DDTHH` of an instant, in UTC. */
 export function hourBucket(at: Date): string {
   return at.toISOString().slice(0, 13);
@@ -14,18 +17,79 @@ export async function recordView(db: Kysely<Database>, storyId: number, at: Date
     .execute();
 }
 
-/** Story ids by views since `since`, most viewed first; only published stories. */
-export async function listMostViewed(db: Kysely<Database>, since: Date, limit: number): Promise<{ storyId: number; views: number }[]> {
+/**
+ * Trending: story ids by decayed views, highest first; only published stories. Each
+ * hour's views count `0.5 ^ (hours ago / halfLifeHours)`, so a story read a lot this
+ * morning still ranks, but one read as much in the last hour ranks above it. The
+ * weights are a CASE over the window's hour buckets: plain SQL on both engines.
+ */
+export async function listMostViewed(
+  db: Kysely<Database>,
+  since: Date,
+  limit: number,
+  opts: { readonly now?: Date; readonly halfLifeHours?: number } = {},
+): Promise<{ storyId: number; score: number }[]> {
+  const now = opts.now ?? new Date();
+  const halfLife = opts.halfLifeHours ?? TRENDING_HALF_LIFE_HOURS;
+  const hours: { hour: string; weight: number }[] = [];
+  for (let t = Math.floor(now.getTime() / 3_600_000) * 3_600_000, ago = 0; t >= Math.floor(since.getTime() / 3_600_000) * 3_600_000; t -= 3_600_000, ago++) {
+    hours.push({ hour: hourBucket(new Date(t)), weight: 0.5 ** (ago / halfLife) });
+  }
+  const weight = sql<number>`case story_views.hour ${sql.join(
+    hours.map((h) => sql`when ${h.hour} then ${sql.lit(Number(h.weight.toFixed(6)))}`),
+    sql` `,
+  )} else 0 end`;
   const rows = await db
     .selectFrom('story_views')
     .innerJoin('stories', 'stories.id', 'story_views.story_id')
-    .select(['story_views.story_id', (eb) => eb.fn.sum<number>('story_views.views').as('total')])
+    .select(['story_views.story_id', sql<number>`sum(story_views.views * ${weight})`.as('score')])
     .where('story_views.hour', '>=', hourBucket(since))
     .where('stories.status', '=', 'published')
     .groupBy('story_views.story_id')
-    .orderBy('total', 'desc')
+    .orderBy('score', 'desc')
     .orderBy('story_views.story_id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ storyId: Number(r.story_id), views: Number(r.total) }));
+  return rows.map((r) => ({ storyId: Number(r.story_id), score: Number(r.score) }));
+}
+
+/** The day's salt for reader hashes: the first node to ask creates it, every node then reads the same one. */
+export async function daySalt(db: Kysely<Database>, day: string, fresh: () => string): Promise<string> {
+  await db.insertInto('view_salts').values({ day, salt: fresh() }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  const row = await db.selectFrom('view_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+  return row.salt;
+}
+
+export interface ReaderView {
+  readonly day: string;
+  readonly readerKey: string;
+  readonly storyId: number;
+}
+
+// Rows per INSERT: 3 parameters each, far under both engines' limits.
+const READER_CHUNK = 500;
+
+/**
+ * Records reader views; returns, per story, how many were a reader's first view of it
+ * that day (on any node). A repeat hits the primary key and is not returned.
+ */
+export async function recordReaderViews(db: Kysely<Database>, views: readonly ReaderView[]): Promise<Map<number, number>> {
+  const firsts = new Map<number, number>();
+  for (let i = 0; i < views.length; i += READER_CHUNK) {
+    const chunk = views.slice(i, i + READER_CHUNK);
+    const inserted = await db
+      .insertInto('view_readers')
+      .values(chunk.map((v) => ({ day: v.day, reader_key: v.readerKey, story_id: v.storyId })))
+      .onConflict((oc) => oc.columns(['day', 'reader_key']).doNothing())
+      .returning('story_id')
+      .execute();
+    for (const r of inserted) firsts.set(Number(r.story_id), (firsts.get(Number(r.story_id)) ?? 0) + 1);
+  }
+  return firsts;
+}
+
+/** Forgets reader keys and salts of days before `day` (YYYY-MM-DD). */
+export async function pruneReaderViews(db: Kysely<Database>, day: string): Promise<void> {
+  await db.deleteFrom('view_readers').where('day', '<', day).execute();
+  await db.deleteFrom('view_salts').where('day', '<', day).execute();
 }

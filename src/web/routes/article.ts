@@ -7,7 +7,6 @@ import { findNextLinkInSector } from '../../store/page-queries.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
-import { isBot } from '../view-counter.ts';
 import { sendGone } from './errors.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { ArticleMain, articleJsonLd } from '../views/article-page.tsx';
@@ -36,7 +35,7 @@ async function findPublished(ctx: WebContext, id: number | undefined): Promise<L
 }
 
 function countView(ctx: WebContext, request: FastifyRequest, id: number): void {
-  if (request.method === 'GET' && !isBot(request.headers['user-agent'])) ctx.views.count(id);
+  if (request.method === 'GET') ctx.views.count(id, { address: request.ip, userAgent: request.headers['user-agent'] });
 }
 
 export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
