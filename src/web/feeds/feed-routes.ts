@@ -9,7 +9,7 @@ import { listFullStories, listStories, type StoryFilter } from '../../store/stor
 import { absoluteUrl, FEED_TYPES, feedPath, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
 import { PAGE_CACHE_CONTROL } from '../http-cache.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
-import { toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
+import { feedText, toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
 import { renderRss, RSS_TYPE } from './rss-writer.ts';
 import { ATOM_TYPE, renderAtom } from './atom-writer.ts';
 import { JSON_FEED_TYPE, renderJsonFeed } from './json-feed-writer.ts';
@@ -57,10 +57,11 @@ async function sendFeed(ctx: WebContext, opts: FeedOptions, reply: FastifyReply,
   const selfUrl = absoluteUrl(ctx.site, feedPath(spec.scope, type));
   const updatedAt = newest(entries);
   const channel: FeedChannel = {
-    title: spec.title,
+    // Agency names come from the wire: kept to what every format can carry.
+    title: feedText(spec.title),
     link: absoluteUrl(ctx.site, spec.pagePath),
     selfUrl,
-    description: spec.description,
+    description: feedText(spec.description),
     language: ctx.site.language,
     author: ctx.site.name,
     hubs: opts.hub ? [opts.hub] : [],
