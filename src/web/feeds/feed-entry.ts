@@ -3,7 +3,7 @@
 import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { sanitizeHtml } from '../../lib/html-sanitize.ts';
-import { absoluteUrl, articleIdPath, articlePath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
+import { absoluteUrl, articleIdPath, articlePath, feedPath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
 
 export interface FeedChannel {
   readonly title: string;
@@ -40,8 +40,8 @@ export interface FeedEntry {
   readonly author?: string;
   readonly categories: readonly string[];
   readonly image?: FeedImage;
-  /** Where the item came from: the agency for wire copy (RSS <source>). */
-  readonly source?: { readonly name: string; readonly url: string };
+  /** Where the item came from: the agency for wire copy, its page and its RSS feed (RSS <source> wants a feed). */
+  readonly source?: { readonly name: string; readonly url: string; readonly feedUrl: string };
 }
 
 export interface EntryOptions {
@@ -102,6 +102,8 @@ export function toFeedEntry(site: SiteSettings, s: FeedStory, opts: EntryOptions
       ? { image: { url: imageUrl, ...(type ? { type } : {}), ...(s.imageCaption ? { caption: feedText(s.imageCaption) } : {}) } }
       : {}),
     // Wire copy names its agency, the feed's form of the provenance notice.
-    ...(s.kind === 'wire' && s.agency ? { source: { name: feedText(s.agency), url: absoluteUrl(site, sourcePath(s.agency)) } } : {}),
+    ...(s.kind === 'wire' && s.agency
+      ? { source: { name: feedText(s.agency), url: absoluteUrl(site, sourcePath(s.agency)), feedUrl: absoluteUrl(site, feedPath({ kind: 'source', agency: s.agency })) } }
+      : {}),
   };
 }

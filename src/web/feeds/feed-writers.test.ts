@@ -96,6 +96,8 @@ describe('feed writers', () => {
     expect(full.guid).toEqual({ '@isPermaLink': 'true', '#text': 'https://news.example/article/7' });
     expect(full.enclosure).toEqual({ '@url': 'https://img.example/a.png', '@length': '0', '@type': 'image/png' });
     expect(brief.enclosure).toBeUndefined();
+    expect(full.source).toEqual({ '@url': 'https://news.example/source/pti/rss.xml', '#text': 'PTI' });
+    expect(brief.source).toBeUndefined();
     expect(brief['content:encoded']).toBeUndefined();
   });
 

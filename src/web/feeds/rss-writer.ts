@@ -45,7 +45,8 @@ function item(e: FeedEntry) {
     // RSS 2.0 wants url, length and type; the RSS Advisory Board says length 0 when unknown.
     // Without a known type there is no valid enclosure: media:content alone carries it.
     ...(e.image?.type ? { enclosure: { '@url': e.image.url, '@length': '0', '@type': e.image.type } } : {}),
-    ...(e.source ? { source: { '@url': e.source.url, '#text': e.source.name } } : {}),
+    // RSS 2.0: <source url> is "the XMLization of the source": the agency's feed here.
+    ...(e.source ? { source: { '@url': e.source.feedUrl, '#text': e.source.name } } : {}),
   };
 }
 
