@@ -9,7 +9,7 @@ import { listFullStories, listStories, type StoryFilter } from '../../store/stor
 import { absoluteUrl, FEED_TYPES, feedPath, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
 import { PAGE_CACHE_CONTROL } from '../http-cache.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
-import { feedText, toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
+import { createBodyCleaner, feedText, toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
 import { renderRss, RSS_TYPE } from './rss-writer.ts';
 import { ATOM_TYPE, renderAtom } from './atom-writer.ts';
 import { JSON_FEED_TYPE, renderJsonFeed } from './json-feed-writer.ts';
@@ -48,12 +48,12 @@ function newest(entries: readonly FeedEntry[]): string | undefined {
   return entries.reduce<string | undefined>((max, e) => (max === undefined || e.updatedAt > max ? e.updatedAt : max), undefined);
 }
 
-async function sendFeed(ctx: WebContext, opts: FeedOptions, reply: FastifyReply, type: FeedType, spec: FeedSpec) {
+async function sendFeed(ctx: WebContext, opts: FeedOptions & { readonly cleanBody: (bodyHtml: string) => string }, reply: FastifyReply, type: FeedType, spec: FeedSpec) {
   const fullContent = opts.fullContent ?? false;
   const page = { limit: FEED_SIZE };
   // Bodies are only read when they are sent.
   const stories: readonly FeedStory[] = fullContent ? await listFullStories(ctx.store.db, spec.filter, page) : await listStories(ctx.store.db, spec.filter, page);
-  const entries = stories.map((s) => toFeedEntry(ctx.site, s, { fullContent }));
+  const entries = stories.map((s) => toFeedEntry(ctx.site, s, { fullContent, cleanBody: opts.cleanBody }));
   const selfUrl = absoluteUrl(ctx.site, feedPath(spec.scope, type));
   const updatedAt = newest(entries);
   const channel: FeedChannel = {
@@ -74,8 +74,9 @@ async function sendFeed(ctx: WebContext, opts: FeedOptions, reply: FastifyReply,
   return reply.type(`${writer.type}; charset=utf-8`).header('cache-control', PAGE_CACHE_CONTROL).send(writer.render(channel, entries));
 }
 
-export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext, opts: FeedOptions = {}): void {
+export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext, feedOptions: FeedOptions = {}): void {
   const site = ctx.site;
+  const opts = { ...feedOptions, cleanBody: createBodyCleaner(site) };
   for (const type of FEED_TYPES) {
     // `/rss.xml`, `/atom.xml`, `/feed.json`: the file name every scope's feed has.
     const file = feedPath({ kind: 'site' }, type);

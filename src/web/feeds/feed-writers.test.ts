@@ -9,7 +9,7 @@ import { toPlainText } from '../../ingest/parse/feed-text.ts';
 import { testConfig } from '../testing/web-fixtures.ts';
 import { xmlErrors } from '../testing/xml-well-formed.ts';
 import { ATOM_NS, renderAtom } from './atom-writer.ts';
-import { feedText, imageType, toFeedEntry, type FeedChannel, type FeedEntry } from './feed-entry.ts';
+import { createBodyCleaner, feedText, imageType, toFeedEntry, type FeedChannel, type FeedEntry } from './feed-entry.ts';
 import { JSON_FEED_VERSION, renderJsonFeed } from './json-feed-writer.ts';
 import { renderRss } from './rss-writer.ts';
 
@@ -109,6 +109,14 @@ describe('feed writers', () => {
     ['https://img.example/a.jpg/view', undefined],
   ])('the type of %s is %s', (url, type) => {
     expect(imageType(url)).toBe(type);
+  });
+
+  it('the body cleaner gives what sanitizing afresh gives, however many bodies pass through it', () => {
+    const clean = createBodyCleaner(SITE, 2);
+    const bodies = ['<p>a</p><script>x()</script>', '<p><a href="/rel">b</a>\u0001</p>', '<p onclick="y()">c</p>', '<p>a</p><script>x()</script>'];
+    const fresh = bodies.map((bodyHtml) => toFeedEntry(SITE, story({ bodyHtml }), { fullContent: true }).bodyHtml);
+    expect(fresh).toEqual(['<p>a</p>', '<p><a href="https://news.example/rel" rel="noopener noreferrer">b</a></p>', '<p>c</p>', '<p>a</p>']);
+    for (let round = 0; round < 2; round++) expect(bodies.map(clean)).toEqual(fresh);
   });
 
   const text = fc.string({ unit: 'binary', maxLength: 40 });
