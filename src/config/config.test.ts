@@ -26,6 +26,12 @@ describe('loadConfig', () => {
     expect(c.site).toMatchObject({ name: 'Devdiscourse', timeZone: 'Europe/London', baseUrl: 'https://news.example' });
   });
 
+  it('sends feeds with summary and link unless WIREDESK_FEED_FULL_CONTENT=1', () => {
+    expect(loadConfig({}).feedFullContent).toBe(false);
+    expect(loadConfig({ WIREDESK_FEED_FULL_CONTENT: '0' }).feedFullContent).toBe(false);
+    expect(loadConfig({ WIREDESK_FEED_FULL_CONTENT: '1' }).feedFullContent).toBe(true);
+  });
+
   it("takes WIREDESK_WORKERS=auto as one worker per core", () => {
     expect(loadConfig({ WIREDESK_WORKERS: 'auto' }).workers).toBe(availableParallelism());
   });
@@ -38,6 +44,7 @@ describe('loadConfig', () => {
     ['WIREDESK_BASE_URL', 'not a url', /^WIREDESK_BASE_URL: /],
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: must start with postgres:\/\//],
     ['WIREDESK_PAGE_CACHE', 'yes', /^WIREDESK_PAGE_CACHE: /],
+    ['WIREDESK_FEED_FULL_CONTENT', 'true', /^WIREDESK_FEED_FULL_CONTENT: .*\(got "true"\)$/],
     ['WIREDESK_SITE_NAME', '   ', /^WIREDESK_SITE_NAME: /],
     ['WIREDESK_WORKERS', '0', /^WIREDESK_WORKERS: an integer 1-64 or 'auto'/],
     ['WIREDESK_WORKERS', 'many', /^WIREDESK_WORKERS: an integer 1-64 or 'auto'/],

@@ -56,6 +56,8 @@ export interface Config {
   readonly trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   readonly spools: readonly SpoolConfig[];
   readonly websub: WebsubConfig;
+  /** WIREDESK_FEED_FULL_CONTENT: sanitized bodies in the feeds we serve; else summary and link. */
+  readonly feedFullContent: boolean;
   readonly site: SiteSettings;
 }
 
@@ -168,6 +170,7 @@ const ENV = z.object({
   WIREDESK_SPOOL_DIR: SPOOLS.default([]),
   WIREDESK_WEBSUB_HUB: z.url({ protocol: /^https?$/ }).optional(),
   WIREDESK_WEBSUB_SUBSCRIBE: z.enum(['0', '1']).optional(),
+  WIREDESK_FEED_FULL_CONTENT: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -204,6 +207,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // A hub must reach our callback: only subscribe by default where the public URL is configured.
       subscribe: (e.WIREDESK_WEBSUB_SUBSCRIBE ?? (e.WIREDESK_BASE_URL ? '1' : '0')) === '1',
     },
+    // Off unless the agencies' licences allow republishing whole stories in feeds.
+    feedFullContent: e.WIREDESK_FEED_FULL_CONTENT === '1',
     ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {
       name: e.WIREDESK_SITE_NAME,

@@ -100,7 +100,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.
   registerSearchRoutes(app, ctx, limitedRoute(opts.config.rateLimits.searchPerMinute));
   registerStaticPageRoutes(app, ctx);
-  registerFeedRoutes(app, ctx, opts.config.websub.hub ? { hub: opts.config.websub.hub } : {});
+  registerFeedRoutes(app, ctx, { fullContent: opts.config.feedFullContent, ...(opts.config.websub.hub ? { hub: opts.config.websub.hub } : {}) });
   registerSitemapRoutes(app, ctx);
   const onPublished = (items: readonly PublishedItem[]) => {
     app.invalidateCaches();

@@ -8,7 +8,7 @@ import type { Chrome, SiteData } from './site-data.ts';
 import type { ViewCounter } from './view-counter.ts';
 import { renderDocument, type RenderedPage } from './render.ts';
 import { Head, type FeedLink, type HeadProps } from './views/head.tsx';
-import { sectorFeedPath, sectorName } from './urls.ts';
+import { FEED_TYPES, feedPath, sectorName, type FeedScope, type FeedType } from './urls.ts';
 
 export interface WebContext {
   readonly store: Store;
@@ -27,10 +27,27 @@ export class HttpError extends Error {
   }
 }
 
-/** The site feed on every page; a sector's own feed where a sector is in view. */
-export function feedsFor(site: SiteSettings, sector?: string): FeedLink[] {
-  const feeds = [{ title: `${site.name}: all news`, href: '/rss.xml' }];
-  if (sector) feeds.push({ title: `${site.name}: ${sectorName(site, sector)}`, href: sectorFeedPath(sector) });
+const FEED_LINK_TYPES: Readonly<Record<FeedType, { readonly mime: string; readonly label: string }>> = {
+  rss: { mime: 'application/rss+xml', label: '' },
+  atom: { mime: 'application/atom+xml', label: ' (Atom)' },
+  json: { mime: 'application/feed+json', label: ' (JSON Feed)' },
+};
+
+function feedLinks(title: string, scope: FeedScope): FeedLink[] {
+  return FEED_TYPES.map((type) => ({ title: `${title}${FEED_LINK_TYPES[type].label}`, type: FEED_LINK_TYPES[type].mime, href: feedPath(scope, type) }));
+}
+
+/**
+ * `<link rel="alternate">` feed discovery: the site feeds on every page, in each format;
+ * on a sector's or an agency's pages their own feeds first (readers offer the first
+ * one). A string is a sector slug.
+ */
+export function feedsFor(site: SiteSettings, scope?: FeedScope | string): FeedLink[] {
+  const own = typeof scope === 'string' ? ({ kind: 'sector', sector: scope } as const) : scope;
+  const feeds: FeedLink[] = [];
+  if (own?.kind === 'sector') feeds.push(...feedLinks(`${site.name}: ${sectorName(site, own.sector)}`, own));
+  if (own?.kind === 'source') feeds.push(...feedLinks(`${site.name}: ${own.agency} stories`, own));
+  feeds.push(...feedLinks(`${site.name}: all news`, { kind: 'site' }));
   return feeds;
 }
 

@@ -17,6 +17,7 @@ describe('surrogateKeysFor', () => {
     ['site feed', { kind: 'feed' } as const, ['site', 'feed']],
     ['search results', { kind: 'search', storyIds: [4, 9] } as const, ['site', 'search', 'story-4', 'story-9']],
     ['sector feed', { kind: 'feed', sector: 'health' } as const, ['site', 'feed', 'sector-health']],
+    ['source feed', { kind: 'feed', agency: 'UN News' } as const, ['site', 'feed', 'source-un-news']],
     ['static page', { kind: 'page' } as const, ['site']],
   ])('%s', (_name, page, want) => {
     expect(surrogateKeysFor(page)).toEqual(want);

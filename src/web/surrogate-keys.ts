@@ -41,7 +41,7 @@ export type PageKeys =
   | { readonly kind: 'latest'; readonly storyIds: readonly number[] }
   | { readonly kind: 'sector'; readonly sector: string; readonly storyIds: readonly number[] }
   | { readonly kind: 'source'; readonly agency: string; readonly storyIds: readonly number[] }
-  | { readonly kind: 'feed'; readonly sector?: string }
+  | { readonly kind: 'feed'; readonly sector?: string; readonly agency?: string }
   | { readonly kind: 'search'; readonly storyIds: readonly number[] }
   /** Static pages, redirects without a story, error pages: the chrome only. */
   | { readonly kind: 'page' };
@@ -74,6 +74,7 @@ export function surrogateKeysFor(page: PageKeys): string[] {
     case 'feed':
       keys.push(FEED_KEY);
       if (page.sector) keys.push(sectorKey(page.sector));
+      if (page.agency) keys.push(sourceKey(page.agency));
       break;
     case 'search':
       keys.push(SEARCH_KEY, ...page.storyIds.map(storyKey));

@@ -14,8 +14,34 @@ export function sectorPath(sector: string): string {
   return `/news/${encodeURIComponent(sector)}`;
 }
 
-export function sectorFeedPath(sector: string): string {
-  return `${sectorPath(sector)}/rss.xml`;
+/** The feed formats the site serves, each at the same file name under every scope. */
+export type FeedType = 'rss' | 'atom' | 'json';
+export const FEED_TYPES: readonly FeedType[] = ['rss', 'atom', 'json'];
+
+/** What a feed lists: the whole site, one sector, or one agency's stories. */
+export type FeedScope =
+  | { readonly kind: 'site' }
+  | { readonly kind: 'sector'; readonly sector: string }
+  | { readonly kind: 'source'; readonly agency: string };
+
+const FEED_FILES: Readonly<Record<FeedType, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** `/rss.xml`, `/news/{sector}/atom.xml`, `/source/{agency-slug}/feed.json` … */
+export function feedPath(scope: FeedScope, type: FeedType = 'rss'): string {
+  const base = scope.kind === 'site' ? '' : scope.kind === 'sector' ? sectorPath(scope.sector) : sourcePath(scope.agency);
+  return `${base}/${FEED_FILES[type]}`;
+}
+
+export function sectorFeedPath(sector: string, type: FeedType = 'rss'): string {
+  return feedPath({ kind: 'sector', sector }, type);
+}
+
+/**
+ * `/article/{id}`: redirects to the canonical URL. Feeds use it as each entry's id,
+ * because the canonical URL changes when an update changes the slug or the sector.
+ */
+export function articleIdPath(id: number): string {
+  return `/article/${id}`;
 }
 
 export function sourcePath(agency: string): string {

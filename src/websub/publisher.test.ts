@@ -13,6 +13,7 @@ import { insertSource } from '../store/source-repository.ts';
 
 const site = testConfig().site;
 const SITE_FEED = 'https://news.example/rss.xml';
+const inEveryFormat = (...bases: string[]) => bases.flatMap((base) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `https://news.example${base}/${file}`));
 
 describe.each(testEngines())('WebSub hub pings on %s', (engine) => {
   let t: TestStore;
@@ -32,7 +33,7 @@ describe.each(testEngines())('WebSub hub pings on %s', (engine) => {
     await t.dispose();
   });
 
-  it('pings the site feed and the sector feed of each changed story, killed ones too, once per feed and window', async () => {
+  it('pings the site feeds and the sector and source feeds of each changed story, killed ones too, once per feed and window', async () => {
     const [a, b, c, d] = [
       await insertStory(t.store.db, storyRow(1, { sector: 'health' })),
       await insertStory(t.store.db, storyRow(2, { sector: 'sports' })),
@@ -42,8 +43,10 @@ describe.each(testEngines())('WebSub hub pings on %s', (engine) => {
     const p = pinger();
     p.announce([{ storyId: a }, { storyId: b }, { storyId: c }, { storyId: d }]);
     await p.settle();
-    expect(hub.requests.map((r) => r.form.get('hub.mode'))).toEqual(['publish', 'publish', 'publish']);
-    expect([...hub.published].sort()).toEqual(['https://news.example/news/health/rss.xml', 'https://news.example/news/sports/rss.xml', SITE_FEED]);
+    // Every format of the site feed, of each listed sector's and of the agency's (storyRow's PTI).
+    const feeds = inEveryFormat('', '/news/health', '/news/sports', '/source/pti');
+    expect(hub.requests.map((r) => r.form.get('hub.mode'))).toEqual(feeds.map(() => 'publish'));
+    expect([...hub.published].sort()).toEqual(feeds.sort());
   });
 
   it('retries a failing hub, then succeeds', async () => {
@@ -95,7 +98,7 @@ describe.each(testEngines())('WebSub hub pings on %s', (engine) => {
     };
     try {
       expect(await push('wire-v1.rss')).toMatchObject({ new: 2 });
-      const feeds = [SITE_FEED, 'https://news.example/news/science-environment/rss.xml', 'https://news.example/news/transport/rss.xml'];
+      const feeds = inEveryFormat('', '/news/science-environment', '/news/transport', '/source/pti', '/source/reuters');
       expect([...hub.published].sort()).toEqual(feeds.sort());
       hub.published.length = 0;
       expect(await push('wire-v1.rss')).toMatchObject({ new: 0, updated: 0 });

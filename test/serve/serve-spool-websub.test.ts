@@ -42,8 +42,10 @@ describe('serve with a spool folder and a WebSub hub', () => {
     await waitFor('the spool file to be ingested', () => node.logs.some((l) => l.msg === 'spool file ingested'));
     expect(node.logs.find((l) => l.msg === 'spool file ingested')).toMatchObject({ file: 'wire.rss', new: 2, rejected: 1 });
     expect(readdirSync(join(spool, 'done'))).toEqual(['wire.rss']);
-    await waitFor('the hub ping', () => hub.published.length >= 3);
-    expect([...hub.published].sort()).toEqual(['https://news.example/news/science-environment/rss.xml', 'https://news.example/news/transport/rss.xml', 'https://news.example/rss.xml']);
+    // Every format of the site feed, of both stories' sector feeds and of their agencies' feeds.
+    const feeds = ['', '/news/science-environment', '/news/transport', '/source/pti', '/source/reuters'].flatMap((base) => ['rss.xml', 'atom.xml', 'feed.json'].map((file) => `https://news.example${base}/${file}`));
+    await waitFor('the hub pings', () => hub.published.length >= feeds.length);
+    expect([...hub.published].sort()).toEqual(feeds.sort());
     const feed = await fetch(`${node.url}/rss.xml`);
     expect(feed.headers.get('link')).toBe(`<${hub.url}>; rel="hub", <https://news.example/rss.xml>; rel="self"`);
     expect(await feed.text()).toContain('Kenya opens new rail link to Naivasha');

@@ -1,32 +1,10 @@
 // RSS 2.0 out, built with fast-xml-parser's XMLBuilder so escaping is the library's
-// job. Full body in content:encoded, the summary as description, the canonical URL
-// as a permalink guid: readers and our own parser get the same story back.
+// job. The summary as description, the full body (when enabled) in content:encoded, the
+// story's id URL as a permalink guid: readers and our own parser get the same story back.
 import { XMLBuilder } from 'fast-xml-parser';
+import type { FeedChannel, FeedEntry, FeedImage } from './feed-entry.ts';
 
-export interface FeedChannel {
-  readonly title: string;
-  readonly link: string;
-  readonly selfUrl: string;
-  readonly description: string;
-  readonly language: string;
-  readonly updatedAt?: string;
-  /** WebSub hubs to advertise (atom:link rel="hub", beside rel="self"). */
-  readonly hubs?: readonly string[];
-}
-
-export interface FeedEntry {
-  readonly url: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly bodyHtml: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly author?: string | null;
-  readonly categories: readonly string[];
-  readonly imageUrl?: string | null;
-  /** Where the item came from (RSS 2.0 <source>): the agency for wire copy. */
-  readonly source?: { readonly name: string; readonly url: string };
-}
+export const RSS_TYPE = 'application/rss+xml';
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,
@@ -34,26 +12,45 @@ const builder = new XMLBuilder({
   cdataPropName: '#cdata',
   format: false,
   suppressEmptyNode: true,
+  // Its default writes an attribute whose value is "true" bare (isPermaLink), which is not XML.
+  suppressBooleanAttributes: false,
 });
 
 function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
 }
 
-export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
-  const items = entries.map((e) => ({
+function media(image: FeedImage) {
+  return {
+    '@url': image.url,
+    '@medium': 'image',
+    ...(image.type ? { '@type': image.type } : {}),
+    ...(image.caption ? { 'media:description': image.caption } : {}),
+  };
+}
+
+function item(e: FeedEntry) {
+  return {
     title: e.title,
     link: e.url,
-    guid: { '@isPermaLink': 'true', '#text': e.url },
+    guid: { '@isPermaLink': 'true', '#text': e.id },
     description: e.summary,
-    'content:encoded': { '#cdata': e.bodyHtml.replaceAll(']]>', ']]&gt;') },
+    // CDATA cannot hold "]]>"; in HTML its escaped form means the same.
+    ...(e.bodyHtml !== undefined ? { 'content:encoded': { '#cdata': e.bodyHtml.replaceAll(']]>', ']]&gt;') } } : {}),
     pubDate: rfc822(e.createdAt),
     ...(e.updatedAt !== e.createdAt ? { 'atom:updated': new Date(e.updatedAt).toISOString() } : {}),
     ...(e.author ? { 'dc:creator': e.author } : {}),
     category: [...e.categories],
-    ...(e.imageUrl ? { 'media:content': { '@url': e.imageUrl, '@medium': 'image' } } : {}),
-    ...(e.source ? { source: { '@url': e.source.url, '#text': e.source.name } } : {}),
-  }));
+    ...(e.image ? { 'media:content': media(e.image) } : {}),
+    // RSS 2.0 wants url, length and type; the RSS Advisory Board says length 0 when unknown.
+    // Without a known type there is no valid enclosure: media:content alone carries it.
+    ...(e.image?.type ? { enclosure: { '@url': e.image.url, '@length': '0', '@type': e.image.type } } : {}),
+    // RSS 2.0: <source url> is "the XMLization of the source": the agency's feed here.
+    ...(e.source ? { source: { '@url': e.source.feedUrl, '#text': e.source.name } } : {}),
+  };
+}
+
+export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const doc = {
     '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
     rss: {
@@ -68,12 +65,12 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
         description: channel.description,
         language: channel.language,
         'atom:link': [
-          { '@href': channel.selfUrl, '@rel': 'self', '@type': 'application/rss+xml' },
+          { '@href': channel.selfUrl, '@rel': 'self', '@type': RSS_TYPE },
           ...(channel.hubs ?? []).map((hub) => ({ '@href': hub, '@rel': 'hub' })),
         ],
         ...(channel.updatedAt ? { lastBuildDate: rfc822(channel.updatedAt) } : {}),
         generator: 'Wiredesk',
-        item: items,
+        item: entries.map(item),
       },
     },
   };

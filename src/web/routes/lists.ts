@@ -3,7 +3,7 @@ import { breadcrumbJsonLd } from '../structured-data.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
 import { listStories, type StoryFilter } from '../../store/story-repository.ts';
-import { absoluteUrl, pagePath, sectorFeedPath, sectorPath, sourcePath } from '../urls.ts';
+import { absoluteUrl, feedPath, pagePath, sectorPath, sourcePath, type FeedScope } from '../urls.ts';
 import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';
 import { ListMain } from '../views/list-page.tsx';
@@ -15,7 +15,8 @@ interface ListSpec {
   readonly description: string;
   readonly intro?: string;
   readonly filter: StoryFilter;
-  readonly sector?: string;
+  /** Whose feeds the page advertises besides the site's. */
+  readonly feedScope?: FeedScope;
   readonly emptyText: string;
   /** The list's surrogate keys, given the ids of the stories it shows. */
   readonly keys: (storyIds: readonly number[]) => PageKeys;
@@ -40,7 +41,7 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
       title,
       description: spec.description,
       canonical: absoluteUrl(ctx.site, pagePath(spec.basePath, page)),
-      feeds: feedsFor(ctx.site, spec.sector),
+      feeds: feedsFor(ctx.site, spec.feedScope),
       og: { type: 'website' },
       jsonLd: breadcrumbJsonLd(ctx.site, [{ name: spec.title, path: spec.basePath }]),
       ...(prevHref ? { prev: prevHref } : {}),
@@ -54,7 +55,7 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
       page,
       ...(prevHref ? { prevHref } : {}),
       ...(nextHref ? { nextHref } : {}),
-      ...(spec.sector ? { feedHref: sectorFeedPath(spec.sector) } : {}),
+      ...(spec.feedScope ? { feedHref: feedPath(spec.feedScope) } : {}),
       emptyText: spec.emptyText,
     }),
   });
@@ -83,7 +84,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void 
       title: sector.name,
       description: `${sector.name} news on ${site.name}: the latest stories from the wires.`,
       filter: { sector: sector.slug },
-      sector: sector.slug,
+      feedScope: { kind: 'sector', sector: sector.slug },
       emptyText: `No ${sector.name} stories yet.`,
       keys: (storyIds) => ({ kind: 'sector', sector: sector.slug, storyIds }),
     });
@@ -99,6 +100,7 @@ export function registerListRoutes(app: FastifyInstance, ctx: WebContext): void 
       description: `Stories from ${agency} on ${site.name}.`,
       intro: `Every story on ${site.name} credited to ${agency}, newest first.`,
       filter: { agency },
+      feedScope: { kind: 'source', agency },
       emptyText: `No ${agency} stories yet.`,
       keys: (storyIds) => ({ kind: 'source', agency, storyIds }),
     });

@@ -4,6 +4,8 @@ import type { SiteSettings } from '../../domain/site.ts';
 export interface FeedLink {
   readonly title: string;
   readonly href: string;
+  /** MIME type: application/rss+xml, application/atom+xml or application/feed+json. */
+  readonly type: string;
 }
 
 export interface OpenGraph {
@@ -71,7 +73,7 @@ export function Head(p: HeadProps) {
       <link rel="icon" href={faviconHref(site)} />
       <link rel="stylesheet" href={p.cssHref} />
       {p.feeds.map((f) => (
-        <link rel="alternate" type="application/rss+xml" title={f.title} href={f.href} />
+        <link rel="alternate" type={f.type} title={f.title} href={f.href} />
       ))}
       {og && (
         <>
