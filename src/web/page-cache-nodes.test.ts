@@ -1,5 +1,6 @@
 // The page cache across two app instances sharing one database and a change bus,
 // wired as `serve` wires them: a push to one node, and what both then answer.
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -202,6 +203,20 @@ describe.each(testEngines())('page cache on one node (%s)', (engine) => {
     await inject(path, { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' });
     await app.flushViews();
     expect(await listMostViewed(t.store.db, new Date(Date.now() - 3600_000), 5)).toEqual([{ storyId: id, views: 2 }]);
+  });
+
+  it('answers a hit gzipped to a client that accepts it, the same page as unzipped', async () => {
+    await start('1');
+    const plain = await inject('/page/about');
+    expect(plain.headers.vary).toBe('accept-encoding');
+    const zipped = await inject('/page/about', { 'accept-encoding': 'br;q=1, gzip;q=0.8' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    const refused = await inject('/page/about', { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 
   it('WIREDESK_PAGE_CACHE=0 keeps nothing', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isCacheableUrl, NOT_FOUND_KEY, PageCache, type CachedResponse } from './page-cache.ts';
+import { acceptsGzip, isCacheableUrl, NOT_FOUND_KEY, PageCache, type CachedResponse } from './page-cache.ts';
 
 function response(body: string, keys: string[], status = 200): Omit<CachedResponse, 'storedAt'> {
-  return { status, headers: { 'content-type': 'text/html' }, body: Buffer.from(body), keys, routeUrl: undefined, params: {} };
+  return { status, headers: { 'content-type': 'text/html' }, body: Buffer.from(body), gzip: undefined, keys, routeUrl: undefined, params: {} };
 }
 
 /** A cache whose clock the test moves. */
@@ -103,5 +103,18 @@ describe('isCacheableUrl', () => {
     ['/readyz', false],
   ])('%s: %s', (url, cacheable) => {
     expect(isCacheableUrl(url)).toBe(cacheable);
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    [undefined, false],
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8, *;q=0.1', true],
+    ['gzip;q=0', false],
+    ['x-gzip2', false],
+    ['identity', false],
+  ])('%s: %s', (header, accepted) => {
+    expect(acceptsGzip(header)).toBe(accepted);
   });
 });

@@ -3,6 +3,7 @@
 // used first out; each entry remembers its surrogate keys (./surrogate-keys.ts), and a
 // change drops exactly the entries that carry one of the change's keys, on every node
 // (the change bus carries the keys; see src/jobs/change-bus.ts).
+import { constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SITE_KEY, SURROGATE_KEY_HEADERS } from './surrogate-keys.ts';
 
@@ -20,6 +21,8 @@ export interface CachedResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /** The body gzipped once when stored, for clients that accept it (smaller to write, and to send). */
+  readonly gzip: Buffer | undefined;
   readonly keys: readonly string[];
   /** The route pattern and params that made it, for work a hit still owes (view counts). */
   readonly routeUrl: string | undefined;
@@ -149,9 +152,30 @@ export class PageCache {
   }
 }
 
-/** Body, URL and a rough allowance for headers and keys. */
+/** Bodies, URL and a rough allowance for headers and keys. */
 function sizeOf(url: string, entry: CachedResponse): number {
-  return entry.body.length + url.length + 512 + entry.keys.length * 16;
+  return entry.body.length + (entry.gzip?.length ?? 0) + url.length + 512 + entry.keys.length * 16;
+}
+
+/** Below this, gzip's framing and the work outweigh the bytes saved. */
+const GZIP_MIN_BYTES = 1_024;
+const GZIP_TYPES = /^(text\/|application\/(?:[a-z+.-]*\+)?(?:xml|json))/;
+
+function gzipped(body: Buffer, contentType: string | undefined): Buffer | undefined {
+  if (body.length < GZIP_MIN_BYTES || !contentType || !GZIP_TYPES.test(contentType)) return undefined;
+  const gz = gzipSync(body, { level: constants.Z_DEFAULT_COMPRESSION });
+  return gz.length < body.length ? gz : undefined;
+}
+
+/** RFC 9110 §12.5.3: gzip listed and not refused with q=0. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding || !acceptEncoding.includes('gzip')) return false;
+  return acceptEncoding.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    if (coding?.trim().toLowerCase() !== 'gzip') return false;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
 }
 
 const UNCACHED_PREFIXES = ['/api/', '/metrics', '/healthz', '/readyz', '/search', '/desk', '/websub/', '/assets/'];
@@ -215,19 +239,26 @@ export function registerPageCache(
     }
     opts.onHit?.(request, entry);
     // The onSend hooks still run: http-cache answers a matching If-None-Match with 304.
-    reply.code(entry.status).headers(entry.headers).send(entry.body);
+    reply.code(entry.status).headers(entry.headers);
+    if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) reply.header('content-encoding', 'gzip').send(entry.gzip);
+    else reply.send(entry.body);
   });
   return {
     store(request, reply, payload) {
       const generation = request.pageCacheGeneration;
       const status = reply.statusCode;
-      if (generation < 0 || !CACHED_STATUSES.has(status) || reply.hasHeader('set-cookie')) return;
+      if (generation < 0 || !CACHED_STATUSES.has(status) || reply.hasHeader('set-cookie') || reply.hasHeader('content-encoding')) return;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      const gzip = gzipped(body, reply.getHeader('content-type') as string | undefined);
+      // Hits may be gzipped: a shared cache must key this URL by Accept-Encoding.
+      if (gzip) reply.header('vary', 'accept-encoding');
       cache.set(
         request.url,
         {
           status,
           headers: headersOf(reply),
-          body: typeof payload === 'string' ? Buffer.from(payload) : payload,
+          body,
+          gzip,
           keys: keysOf(reply, status),
           routeUrl: request.routeOptions.url,
           params: request.params,
