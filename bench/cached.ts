@@ -35,7 +35,7 @@ const CONNECTIONS = 100;
 const URLS = 5_000;
 const SECONDS = 10;
 /** Long enough, at uncached speed, to read every URL on every worker several times over. */
-const WARM_SECONDS = 20;
+const WARM_SECONDS = 40;
 
 async function pageCacheLookups(port: number): Promise<{ hits: number; misses: number }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
