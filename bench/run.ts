@@ -12,6 +12,8 @@
 //                   fault-injecting wire hosts, 20 % failing: lateness of healthy polls, back-off
 //   search [N]      search latency over N stories (default 100,000), 600 mixed queries, on SQLite;
 //                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
+//   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off,
+//                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -27,8 +29,9 @@ import { onInterrupt } from './interrupt.ts';
 import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
+import { benchCached, cachedLines } from './cached.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -114,4 +117,7 @@ if (has('search')) {
   const line = (f: SearchFigures) =>
     `search (${count} stories, ${f.engine}, ${f.queries} queries, ${f.withHits} with hits): p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms`;
   for (const f of await benchSearch(count, 600, withPostgres)) console.log(line(f));
+}
+if (has('cached')) {
+  console.log(cachedLines(await benchCached(Number(n ?? 100_000))).join('\n'));
 }

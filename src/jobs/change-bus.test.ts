@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalChangeBus, createPostgresChangeBus, type ChangeEvent } from './change-bus.ts';
+import { createLocalChangeBus, createPostgresChangeBus, encodePayload, MAX_PAYLOAD_BYTES, parsePayload, type ChangeEvent } from './change-bus.ts';
 
 const PG = process.env.WIREDESK_TEST_PG;
 
@@ -40,5 +40,24 @@ describe.skipIf(!PG)('PostgreSQL change bus (LISTEN/NOTIFY)', () => {
     expect(seen[2]![1]).toEqual({ storyIds: [] }); // too many ids: "everything changed"
     await Promise.all(nodes.map((n) => n.close()));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('NOTIFY payload', () => {
+  it('carries the keys when they fit, and says "everything" when they do not', () => {
+    const event = { storyIds: [7], keys: ['home', 'list-sector-politics', 'story-7'] };
+    expect(parsePayload(encodePayload(event))).toEqual(event);
+    const big = { storyIds: [7], keys: Array.from({ length: 1_000 }, (_, i) => `list-source-agency-number-${i}`) };
+    const encoded = encodePayload(big);
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(MAX_PAYLOAD_BYTES);
+    expect(parsePayload(encoded)).toEqual({ storyIds: [] });
+  });
+
+  it.each([
+    ['not JSON', 'story-7'],
+    ['keys that are not strings', '{"storyIds":[7],"keys":[1]}'],
+    ['keys without story ids', '{"storyIds":[],"keys":["home"]}'],
+  ])('reads %s as a change without keys (every page dropped)', (_name, payload) => {
+    expect(parsePayload(payload).keys).toBeUndefined();
   });
 });

@@ -5,8 +5,13 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
 export interface ChangeEvent {
-  /** Story ids that were published, updated or taken down. */
+  /** Story ids that were published, updated or taken down; none means "anything may have changed". */
   readonly storyIds: readonly number[];
+  /**
+   * The surrogate keys of the pages the change touched (src/web/change-keys.ts), so every
+   * node's page cache drops exactly those; absent: the node drops every cached page.
+   */
+  readonly keys?: readonly string[] | undefined;
 }
 
 export interface ChangeBus {
@@ -16,8 +21,15 @@ export interface ChangeBus {
 }
 
 export const CHANNEL = 'wiredesk_changes';
-// NOTIFY payloads are limited to 8000 bytes; past this many ids, say "everything".
-const MAX_IDS = 500;
+// NOTIFY payloads are limited to 8000 bytes (in the server encoding; ours are ASCII
+// JSON): past that, say "everything".
+export const MAX_PAYLOAD_BYTES = 7_900;
+
+/** The NOTIFY payload: the event, or "everything changed" when it would not fit. */
+export function encodePayload(event: ChangeEvent): string {
+  const full = JSON.stringify(event.keys ? { storyIds: event.storyIds, keys: event.keys } : { storyIds: event.storyIds });
+  return Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ storyIds: [] });
+}
 
 export function createLocalChangeBus(): ChangeBus {
   const emitter = new EventEmitter();
@@ -75,8 +87,7 @@ export async function createPostgresChangeBus(url: string, onError: (err: Error)
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   return {
     async publish(event) {
-      const ids = event.storyIds.length > MAX_IDS ? [] : event.storyIds;
-      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ storyIds: ids })]);
+      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, encodePayload(event)]);
     },
     subscribe(l) {
       listeners.push(l);
@@ -89,12 +100,14 @@ export async function createPostgresChangeBus(url: string, onError: (err: Error)
   };
 }
 
-/** An empty id list means "anything may have changed". */
-function parsePayload(payload: string | undefined): ChangeEvent {
+/** Anything malformed reads as "anything may have changed": a node never keeps a page it was told to drop. */
+export function parsePayload(payload: string | undefined): ChangeEvent {
   try {
-    const parsed = JSON.parse(payload ?? '{}') as { storyIds?: unknown };
+    const parsed = JSON.parse(payload ?? '{}') as { storyIds?: unknown; keys?: unknown };
     const ids = Array.isArray(parsed.storyIds) ? parsed.storyIds.filter((x): x is number => Number.isInteger(x)) : [];
-    return { storyIds: ids };
+    const keys = parsed.keys;
+    if (ids.length === 0 || !Array.isArray(keys) || !keys.every((k): k is string => typeof k === 'string')) return { storyIds: ids };
+    return { storyIds: ids, keys };
   } catch {
     return { storyIds: [] };
   }

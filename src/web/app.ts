@@ -1,6 +1,6 @@
 // The public website: one Fastify instance with every reader-facing route. Wiring
 // only; no listen (main.ts does that, tests use app.inject).
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { Store } from '../store/store.ts';
 import { createSiteData } from './site-data.ts';
@@ -23,11 +23,19 @@ import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
 import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
 import { limitedRoute, registerRateLimits } from './rate-limit.ts';
+import { PageCache, registerPageCache, type CachedResponse, type PageChange } from './page-cache.ts';
+import { changeFor, immediateChangeKeys } from './change-keys.ts';
+import { parseStoryId } from './routes/article.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Drops the cached sidebar, menu and home data; the publish stage calls it after a change. */
-    invalidateCaches(): void;
+    /**
+     * Drops the cached sidebar, menu and home data, and the cached pages `change` touched
+     * (every cached page without one); called on every node after each change.
+     */
+    invalidateCaches(change?: PageChange): void;
+    /** The page cache, when WIREDESK_PAGE_CACHE is on (tests and metrics read it). */
+    readonly pageCache: PageCache | undefined;
     /** Writes buffered view counts now (also runs every VIEW_FLUSH_MS and on close). */
     flushViews(): Promise<void>;
     /** Waits until the WebSub content accepted so far is ingested (tests). */
@@ -51,6 +59,15 @@ export interface BuildAppOptions {
   readonly metrics?: Metrics;
   /** Told about stories changed by a push, like the scheduler's runs (caches, purges, other nodes). */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+}
+
+const ARTICLE_ROUTE = '/article/:sector/:idSlug';
+
+/** A reader served from the page cache is still a reader: count the view the route would have. */
+function countCachedView(ctx: WebContext, request: FastifyRequest, entry: CachedResponse): void {
+  if (entry.status !== 200 || entry.routeUrl !== ARTICLE_ROUTE || request.method !== 'GET') return;
+  const id = parseStoryId((entry.params as { idSlug?: string }).idSlug ?? '');
+  if (id !== undefined) ctx.views.count(id, { address: request.ip, userAgent: request.headers['user-agent'] });
 }
 
 function isLoggerInstance(logger: unknown): logger is FastifyBaseLogger {
@@ -81,7 +98,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   views.start(VIEW_FLUSH_MS);
   const ctx: WebContext = { store: opts.store, site, siteData, views, cssHref: css.href };
 
-  app.decorate('invalidateCaches', () => siteData.invalidate());
+  const pageCache = opts.config.pageCache ? new PageCache() : undefined;
+  app.decorate('invalidateCaches', (change?: PageChange) => {
+    siteData.invalidate();
+    if (!pageCache) return;
+    if (change) pageCache.dropChange(change);
+    else pageCache.clear();
+  });
+  app.decorate('pageCache', pageCache);
+  // After a push: what is known now, before the push is answered (a kill drops every
+  // page); the new stories' sector and agency lists once the store says which those
+  // are. Other nodes hear of it through serve's change bus.
+  const dropPublished = (items: readonly PublishedItem[]) => {
+    app.invalidateCaches({ storyIds: items.map((i) => i.storyId), keys: immediateChangeKeys(items) });
+    if (!pageCache) return;
+    const onLookupError = (err: unknown) => app.log.error({ err, stage: 'web' }, 'web: changed stories could not be looked up; dropping every cached page');
+    void changeFor(opts.store.db, items, onLookupError).then((change) => pageCache.dropChange(change));
+  };
   app.decorate('flushViews', () => views.flush());
   app.decorate('metrics', metrics);
   app.addHook('onClose', async () => {
@@ -90,7 +123,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   // Before the routes: the plugin finds the limited ones as they are added.
   await registerRateLimits(app, opts.store.db, opts.config.rateLimits);
-  registerHttpCaching(app);
+  const cacheHooks = pageCache
+    ? registerPageCache(app, pageCache, { onLookup: (hit) => metrics.recordCache('page', hit), onHit: (request, entry) => countCachedView(ctx, request, entry) })
+    : undefined;
+  registerHttpCaching(app, cacheHooks?.store);
   registerOpsRoutes(app, { store: opts.store, metrics, ...(opts.config.metricsToken ? { metricsToken: opts.config.metricsToken } : {}) });
   registerErrorHandlers(app, ctx);
   registerAssetRoutes(app, css);
@@ -103,7 +139,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerFeedRoutes(app, ctx, { fullContent: opts.config.feedFullContent, ...(opts.config.websub.hub ? { hub: opts.config.websub.hub } : {}) });
   registerSitemapRoutes(app, ctx);
   const onPublished = (items: readonly PublishedItem[]) => {
-    app.invalidateCaches();
+    if (items.length > 0) dropPublished(items);
     opts.onPublished?.(items);
   };
   registerPushRoutes(app, {

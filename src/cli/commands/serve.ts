@@ -26,6 +26,7 @@ import { createWebsubSubscriber, startWebsubRenewals } from '../../websub/subscr
 import { createHubPinger } from '../../websub/publisher.ts';
 import { changedFeedUrls, SITE_FEED_PATH } from '../../web/feeds/changed-feeds.ts';
 import { absoluteUrl } from '../../web/urls.ts';
+import { changeFor } from '../../web/change-keys.ts';
 
 export async function runServe(args: readonly string[]): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -70,15 +71,19 @@ export async function runServe(args: readonly string[]): Promise<number> {
       : undefined;
     if (pinger) opened.unshift(pinger);
     const onPublished = (items: readonly PublishedItem[]) => {
+      if (items.length === 0) return;
       // Like purges, by the node that made the change only.
       pinger?.announce(items);
-      const announced = bus.publish({ storyIds: items.map((i) => i.storyId) }).catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
+      // With the surrogate keys it touched, so each node's page cache drops exactly those pages.
+      const announced = changeFor(store.db, items, (err) => logger.error({ event: 'change_lookup_failed', err }, 'changed stories could not be looked up; every page cache is emptied'))
+        .then((change) => bus.publish(change))
+        .catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
       // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
       if (purger) void announced.then(() => purger.announce(items));
     };
     const app = await buildApp({ store, config, logger, metrics, onPublished });
     opened.unshift(app);
-    bus.subscribe(() => app.invalidateCaches());
+    bus.subscribe((change) => app.invalidateCaches(change));
     // Feeds that advertise a WebSub hub are subscribed to after a poll; the hub then pushes.
     const subscriber = config.websub.subscribe ? createWebsubSubscriber({ store, logger, baseUrl: config.site.baseUrl }) : undefined;
     const onPolled = (source: Source, run: IngestRun) => {

@@ -17,7 +17,7 @@ export interface AnnouncedChange {
 
 const LOOKUP_CONCURRENCY = 8;
 
-async function lookUpChanges(db: Kysely<Database>, changes: readonly AnnouncedChange[]): Promise<ChangedStory[]> {
+export async function lookUpChanges(db: Kysely<Database>, changes: readonly AnnouncedChange[]): Promise<ChangedStory[]> {
   const found: ChangedStory[] = [];
   for (let i = 0; i < changes.length; i += LOOKUP_CONCURRENCY) {
     const slice = changes.slice(i, i + LOOKUP_CONCURRENCY);
