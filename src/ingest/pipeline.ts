@@ -11,6 +11,8 @@ import { parseFeed } from './parse/index.ts';
 import { normalizeItem } from './normalize/index.ts';
 import { dedupeBatch } from './dedupe/dedupe-batch.ts';
 import { classifySector } from './classify/index.ts';
+import { classifyGeo } from './classify/story-geo.ts';
+import { loadTagger } from './classify/tags.ts';
 import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
 
 export interface IngestContext {
@@ -91,6 +93,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
   const counts = { new: 0, updated: 0, unchanged: 0, rejected: feed.rejected.length };
   const total = feed.items.length;
   const items: PublishedItem[] = [];
+  const tagger = await loadTagger();
   for (let start = 0; start < total; start += BATCH) {
     const now = ctx.now();
     const classified: ClassifiedDraft[] = [];
@@ -105,7 +108,8 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
         reasons.push(`item ${start + i}: ${outcome.reason}`);
         return;
       }
-      classified.push({ draft: outcome.draft, sector: classifySector(outcome.draft, ctx.sectors) });
+      const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors);
+      classified.push({ draft: outcome.draft, sector, geo: classifyGeo(outcome.draft, tagger) });
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;
