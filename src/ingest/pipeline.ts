@@ -109,7 +109,8 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
         return;
       }
       const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors);
-      classified.push({ draft: outcome.draft, sector, geo: classifyGeo(outcome.draft, tagger) });
+      const draft = outcome.draft;
+      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger) });
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;

@@ -11,8 +11,12 @@ import { replaceStoryGeo, type StoryGeo } from '../../store/geo-repository.ts';
 export interface ClassifiedDraft {
   readonly draft: StoryDraft;
   readonly sector: string;
-  /** Countries and tags, replaced with each version that changes the text. */
-  readonly geo?: StoryGeo;
+  /**
+   * Countries and tags, replaced with each version that changes the text. A function:
+   * tagging costs milliseconds a story, so it runs only for new and changed versions,
+   * never for the unchanged re-sends that make up most of a poll.
+   */
+  readonly geo?: () => StoryGeo;
 }
 
 export interface PublishContext {
@@ -93,7 +97,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     const results: PublishedItem[] = [];
     const fresh: NewStoryRow[] = [];
     const audits: NewAuditRow[] = [];
-    const geos = new Map<string, StoryGeo>();
+    const geos = new Map<string, () => StoryGeo>();
     const at = ctx.now.toISOString();
     for (const { draft, sector, geo } of batch) {
       if (geo) geos.set(draft.identity, geo);
@@ -110,7 +114,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         } else {
           const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
           await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
-          if (geo) await replaceStoryGeo(trx, existing.id, geo);
+          if (geo) await replaceStoryGeo(trx, existing.id, geo());
           if (draft.isCorrection) audits.push({ story_id: existing.id, action: 'corrected', detail: versionDetail(draft), at });
         }
         const action = auditAction(existing.status, decision.status);
@@ -123,7 +127,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     for (const { id, identity, status } of await insertStories(trx, fresh)) {
       results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
       const geo = geos.get(identity);
-      if (geo) await replaceStoryGeo(trx, id, geo);
+      if (geo) await replaceStoryGeo(trx, id, geo());
       if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
     }
     await insertAudits(trx, audits);
