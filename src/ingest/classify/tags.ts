@@ -60,13 +60,22 @@ function extractTags(nlp: Nlp, text: TaggableText): Tag[] {
   for (const name of doc.organizations().out('array') as string[]) add(name, 'organization');
   for (const name of doc.places().out('array') as string[]) add(name, 'place');
   const entities = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((e) => e.tag);
-  const subjects = text.categories
+  return mergeTags(entities, subjectTags(text.categories));
+}
+
+/** The feed's categories as subject tags, minus the generic ones ("World", "Top News"). */
+export function subjectTags(categories: readonly string[]): Tag[] {
+  return categories
     .flatMap((category) => category.split(/\s*[/>|]\s*/))
     .filter((category) => category.length > 2 && category.length <= 40 && !GENERIC_CATEGORIES.has(category.toLowerCase()))
     .map((name): Tag => ({ slug: slugifyTag(name), name, kind: 'subject' }));
+}
+
+/** In order, without repeats or empty slugs, at most MAX_TAGS. */
+export function mergeTags(...lists: readonly (readonly Tag[])[]): Tag[] {
   const seen = new Set<string>();
   const tags: Tag[] = [];
-  for (const tag of [...entities, ...subjects]) {
+  for (const tag of lists.flat()) {
     if (tag.slug === '' || seen.has(tag.slug)) continue;
     seen.add(tag.slug);
     tags.push(tag);
