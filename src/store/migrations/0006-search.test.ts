@@ -49,7 +49,8 @@ describe.each(testEngines())('migration 0006-search on %s', (engine) => {
     }
     await old.insertInto('stories').values({ ...base, identity: 'guid:killed', status: 'killed', headline: 'Gone', body_html: '<p>linked699</p>' }).execute();
 
-    expect(await migrate(store)).toEqual(['0006-search']);
+    // The later migrations run too: 0006 is the first of them.
+    expect((await migrate(store))[0]).toBe('0006-search');
     const rows = await store.db.selectFrom('stories').select(['identity', 'body_text']).where('identity', 'in', ['guid:0', 'guid:699']).orderBy('identity').execute();
     expect(rows).toEqual([
       { identity: 'guid:0', body_text: 'Paragraph linked0 text.' },
