@@ -53,7 +53,9 @@ export function EditionSwitcher({ site }: { site: SiteSettings }) {
   if (site.editions.length < 2) return null;
   return (
     <form class="edition-switcher" method="get" action="/edition">
-      <label for="edition-name">Edition</label>
+      <label class="visually-hidden" for="edition-name">
+        Edition
+      </label>
       <select id="edition-name" name="name">
         {site.editions.map((e) => (
           <option value={e.slug}>{e.name}</option>
