@@ -14,6 +14,7 @@
 //                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
 //   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off,
 //                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
+//   classify        sector accuracy and country precision/recall/F1 on the hand-labelled corpus stories
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -30,8 +31,9 @@ import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
 import { benchCached, cachedLines } from './cached.ts';
+import { benchClassify } from './classify.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -109,6 +111,14 @@ if (has('scheduler')) {
   console.log(
     `scheduler (${f.sources} sources, 10 hosts, 20% failing, interval 5 s, ${f.seconds} s): healthy lateness p50 ${f.lateP50Ms} ms, p99 ${f.lateP99Ms} ms, max ${f.lateMaxMs} ms; ` +
       `healthy polls per source ${f.healthyPollsMean.toFixed(1)} (min ${f.healthyPollsMin}) vs ${f.expectedPolls} expected; ${kinds}`,
+  );
+}
+if (has('classify')) {
+  const f = await benchClassify();
+  console.log(
+    `classify (${f.plain.stories} labelled stories): sector accuracy ${f.plain.sectorAccuracy.toFixed(3)}, ${f.learned.sectorAccuracy.toFixed(3)} learning from labels (5-fold); ` +
+      `countries precision ${f.plain.countryPrecision.toFixed(3)}, recall ${f.plain.countryRecall.toFixed(3)}, F1 ${f.plain.countryF1.toFixed(3)}; ` +
+      `countries + tags ${f.geoMsPerStory.toFixed(2)} ms per story (${f.namedEntitiesMsPerStory.toFixed(2)} ms with compromise's people and organisations)`,
   );
 }
 if (has('search')) {

@@ -6,6 +6,7 @@ import { runSources } from './commands/sources.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runServe } from './commands/serve.ts';
 import { runMigrateData } from './commands/migrate-data.ts';
+import { runClassify } from './commands/classify.ts';
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   serve: runServe,
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   sources: runSources,
   migrate: runMigrate,
   'migrate-data': runMigrateData,
+  classify: runClassify,
 };
 
 /** Runs one CLI command; bad arguments and config give one line and usage, never a stack trace. */

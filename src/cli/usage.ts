@@ -14,6 +14,9 @@ commands:
   migrate [--db PATH]                        apply database migrations
   migrate-data --from sqlite:PATH --to postgres://URL [--batch-size N]
                                              copy a site into PostgreSQL (resumable)
+  classify explain <story id> [--db PATH]    why its sector (top terms), its countries and tags
+  classify label <story id> <sector> --by NAME [--db PATH]
+                                             an editor's correction: refiles it, and the classifier learns
 
 environment: PORT, WIREDESK_DB, DATABASE_URL, WIREDESK_SITE_NAME, WIREDESK_TIMEZONE,
              WIREDESK_BASE_URL (see README)`;

@@ -11,6 +11,8 @@ import { parseFeed } from './parse/index.ts';
 import { normalizeItem } from './normalize/index.ts';
 import { dedupeBatch } from './dedupe/dedupe-batch.ts';
 import { classifySector } from './classify/index.ts';
+import { classifyGeo } from './classify/story-geo.ts';
+import { loadTagger } from './classify/tags.ts';
 import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
 
 export interface IngestContext {
@@ -25,6 +27,11 @@ export interface IngestContext {
   readonly fetchOptions?: HttpFetchOptions;
   /** Called with what changed, so caches can be invalidated. */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  /**
+   * Tag people and organisations with compromise (about 8 ms a story, so off by default:
+   * tags are then the story's countries and the feed's subject categories).
+   */
+  readonly namedEntities?: boolean;
   /** Progress for long runs: items done so far of total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -91,6 +98,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
   const counts = { new: 0, updated: 0, unchanged: 0, rejected: feed.rejected.length };
   const total = feed.items.length;
   const items: PublishedItem[] = [];
+  const tagger = ctx.namedEntities ? await loadTagger() : undefined;
   for (let start = 0; start < total; start += BATCH) {
     const now = ctx.now();
     const classified: ClassifiedDraft[] = [];
@@ -105,7 +113,9 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
         reasons.push(`item ${start + i}: ${outcome.reason}`);
         return;
       }
-      classified.push({ draft: outcome.draft, sector: classifySector(outcome.draft, ctx.sectors) });
+      const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors);
+      const draft = outcome.draft;
+      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger) });
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;

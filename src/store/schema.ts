@@ -120,6 +120,9 @@ export interface Database {
   view_readers: ViewReadersTable;
   view_salts: ViewSaltsTable;
   websub_subscriptions: WebsubSubscriptionsTable;
+  story_countries: StoryCountriesTable;
+  story_tags: StoryTagsTable;
+  sector_labels: SectorLabelsTable;
 }
 
 export interface ViewReadersTable {
@@ -146,3 +149,29 @@ export type SourceRow = Selectable<SourcesTable>;
 export type StoryRow = Selectable<StoriesTable>;
 export type NewStoryRow = Insertable<StoriesTable>;
 export type StoryUpdate = Updateable<StoriesTable>;
+
+export interface StoryCountriesTable {
+  story_id: number;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** 0 = the story's first country (its region tag). */
+  position: number;
+}
+
+export interface StoryTagsTable {
+  story_id: number;
+  slug: string;
+  name: string;
+  /** person, organization, place or subject. */
+  kind: string;
+  position: number;
+}
+
+export interface SectorLabelsTable {
+  id: Generated<number>;
+  story_id: number;
+  sector: string;
+  /** Who corrected it: an editor's name, or `import` for a bulk load. */
+  labelled_by: string;
+  labelled_at: string;
+}

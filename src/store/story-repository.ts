@@ -120,6 +120,10 @@ export interface StoryFilter {
   readonly sector?: string;
   readonly agency?: string;
   readonly excludeIds?: readonly number[];
+  /** Stories about any of these countries (ISO alpha-2): an edition. */
+  readonly countries?: readonly string[];
+  /** Stories carrying this tag slug. */
+  readonly tag?: string;
 }
 
 export interface Page {
@@ -132,6 +136,11 @@ function published(db: Db, filter: StoryFilter) {
   if (filter.sector) q = q.where('sector', '=', filter.sector);
   if (filter.agency) q = q.where('agency', '=', filter.agency);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', [...filter.excludeIds]);
+  const { countries, tag } = filter;
+  if (countries) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('story_countries as c').select('c.story_id').whereRef('c.story_id', '=', 'stories.id').where('c.country', 'in', countries.length > 0 ? [...countries] : [''])));
+  }
+  if (tag) q = q.where((eb) => eb.exists(eb.selectFrom('story_tags as t').select('t.story_id').whereRef('t.story_id', '=', 'stories.id').where('t.slug', '=', tag)));
   return q;
 }
 

@@ -11,6 +11,7 @@ import { loadCssAsset, registerAssetRoutes } from './routes/assets.ts';
 import { registerArticleRoutes } from './routes/article.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerListRoutes } from './routes/lists.ts';
+import { registerTagRoutes } from './routes/tags.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
@@ -133,6 +134,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerHomeRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
+  registerTagRoutes(app, ctx);
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.
   registerSearchRoutes(app, ctx, limitedRoute(opts.config.rateLimits.searchPerMinute));
   registerStaticPageRoutes(app, ctx);

@@ -3,12 +3,14 @@
 // stage calls `invalidate()` (exposed as `app.invalidateCaches()`) after a change.
 import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
-import type { SiteSettings, Sector } from '../domain/site.ts';
+import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
 import type { StorySummary } from '../domain/story.ts';
 import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
 import { listMostViewed } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { findFirstCountries } from '../store/geo-repository.ts';
+import { regionName, regionsOf } from './regions.ts';
 import { slugifyAgency } from './urls.ts';
 import { prepareChrome, renderFragment, type ChromeParts } from './render.ts';
 import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
@@ -36,13 +38,16 @@ export interface SectorBlock {
 export interface HomeData {
   readonly top: readonly StorySummary[];
   readonly sectors: readonly SectorBlock[];
+  /** Story id -> region tag, for every story shown. */
+  readonly regions: ReadonlyMap<number, string>;
 }
 
 export interface SiteData {
   chrome(): Promise<Chrome>;
   /** The last chrome loaded, or one built from configuration alone: never waits, never fails. */
   chromeNow(): Chrome;
-  home(): Promise<HomeData>;
+  /** The front page's blocks; an edition with countries shows only its stories. */
+  home(edition?: Edition): Promise<HomeData>;
   invalidate(): void;
 }
 
@@ -85,8 +90,8 @@ async function loadTrending(store: Store, latest: readonly StorySummary[], now: 
   const stories = await listStoriesByIds(store.db, viewed.map((v) => v.storyId));
   const seen = new Set(stories.map((s) => s.id));
   const filled = [...stories, ...latest.filter((s) => !seen.has(s.id))].slice(0, TRENDING_SIZE);
-  // Region tags come with country classification; until then every story is Global.
-  return filled.map((story) => ({ story, region: 'Global' }));
+  const firstCountries = await findFirstCountries(store.db, filled.map((s) => s.id));
+  return filled.map((story) => ({ story, region: regionName(firstCountries.get(story.id)) }));
 }
 
 export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataOptions): SiteData {
@@ -115,29 +120,36 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     lookups('chrome'),
   );
 
-  const home = new TtlCache<HomeData>(
-    async () => {
-      const [top, blocks] = await Promise.all([
-        listStories(store.db, {}, { limit: HOME_TOP_SIZE }),
-        Promise.all(site.sectors.map((sector) => listStories(store.db, { sector: sector.slug }, { limit: SECTOR_BLOCK_SIZE }))),
-      ]);
-      const sectors = site.sectors.map((sector, i) => ({ sector, stories: blocks[i] ?? [] })).filter((b) => b.stories.length > 0);
-      return { top, sectors };
-    },
-    opts.ttlMs,
-    now,
-    opts.onError,
-    lookups('home'),
-  );
+  // One cache per edition: `countries` narrows every block to the edition's stories.
+  const homeFor = (countries: readonly string[] | undefined) =>
+    new TtlCache<HomeData>(
+      async () => {
+        const filter = countries ? { countries } : {};
+        const [top, blocks] = await Promise.all([
+          listStories(store.db, filter, { limit: HOME_TOP_SIZE }),
+          Promise.all(site.sectors.map((sector) => listStories(store.db, { ...filter, sector: sector.slug }, { limit: SECTOR_BLOCK_SIZE }))),
+        ]);
+        const sectors = site.sectors.map((sector, i) => ({ sector, stories: blocks[i] ?? [] })).filter((b) => b.stories.length > 0);
+        const ids = [...new Set([...top, ...sectors.flatMap((b) => b.stories)].map((s) => s.id))];
+        return { top, sectors, regions: regionsOf(ids, await findFirstCountries(store.db, ids)) };
+      },
+      opts.ttlMs,
+      now,
+      opts.onError,
+      lookups('home'),
+    );
+  const home = homeFor(undefined);
+  const editionHomes = new Map(site.editions.filter((e) => e.countries.length > 0).map((e) => [e.slug, homeFor(e.countries)]));
 
   return {
     chrome: () => chrome.get(),
     chromeNow: () => chrome.peek() ?? bare,
-    home: () => home.get(),
+    home: (edition) => (edition ? editionHomes.get(edition.slug) : undefined)?.get() ?? home.get(),
     invalidate() {
       agencyIndex.invalidate();
       chrome.invalidate();
       home.invalidate();
+      for (const cache of editionHomes.values()) cache.invalidate();
     },
   };
 }

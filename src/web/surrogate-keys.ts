@@ -22,6 +22,8 @@ export const SEARCH_KEY = 'search';
 const token = (s: string): string => encodeURIComponent(s);
 
 export const storyKey = (id: number): string => `story-${id}`;
+export const editionKey = (edition: string): string => `edition-${token(edition)}`;
+export const tagKey = (tag: string): string => `tag-${token(tag)}`;
 export const sectorKey = (sector: string): string => `sector-${token(sector)}`;
 export const sectorListKey = (sector: string): string => `list-sector-${token(sector)}`;
 export const sourceKey = (agency: string): string => `source-${token(slugifyAgency(agency))}`;
@@ -43,6 +45,9 @@ export type PageKeys =
   | { readonly kind: 'source'; readonly agency: string; readonly storyIds: readonly number[] }
   | { readonly kind: 'feed'; readonly sector?: string; readonly agency?: string }
   | { readonly kind: 'search'; readonly storyIds: readonly number[] }
+  /** An edition's front page (`/` with the edition's cookie too): purged with the home page. */
+  | { readonly kind: 'edition'; readonly edition: string }
+  | { readonly kind: 'tag'; readonly tag: string; readonly storyIds: readonly number[] }
   /** Static pages, redirects without a story, error pages: the chrome only. */
   | { readonly kind: 'page' };
 
@@ -78,6 +83,13 @@ export function surrogateKeysFor(page: PageKeys): string[] {
       break;
     case 'search':
       keys.push(SEARCH_KEY, ...page.storyIds.map(storyKey));
+      break;
+    case 'edition':
+      keys.push(HOME_KEY, editionKey(page.edition));
+      break;
+    case 'tag':
+      // A publish may add a story to any tag list, as to the latest list: both go with LATEST_KEY.
+      keys.push(LATEST_KEY, tagKey(page.tag), ...page.storyIds.map(storyKey));
       break;
     case 'page':
       break;

@@ -48,8 +48,18 @@ export function sourcePath(agency: string): string {
   return `/source/${encodeURIComponent(slugifyAgency(agency))}`;
 }
 
+/** An edition's own front page: `/south-asia`; Global is the plain front page. */
 export function editionPath(edition: string): string {
-  return edition === 'global' ? '/' : `/?edition=${encodeURIComponent(edition)}`;
+  return edition === 'global' ? '/' : `/${encodeURIComponent(edition)}`;
+}
+
+/** Picks an edition (and remembers it in a cookie): what the header switcher links to. */
+export function chooseEditionPath(edition: string): string {
+  return `/edition?name=${encodeURIComponent(edition)}`;
+}
+
+export function tagPath(slug: string): string {
+  return `/tag/${encodeURIComponent(slug)}`;
 }
 
 export function staticPagePath(slug: string): string {

@@ -4,19 +4,26 @@ import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
 import { buildTermIndex, findTerms, stem } from './term-index.ts';
+import { sectorForSubject } from './subject-codes.ts';
+import type { LearnedTerms } from './learned-terms.ts';
 import type { TermHit, TermIndex } from './term-index.ts';
 
-export type ClassifiableDraft = Pick<StoryDraft, 'headline' | 'summary' | 'bodyHtml' | 'categories'>;
+export type ClassifiableDraft = Pick<StoryDraft, 'headline' | 'summary' | 'bodyHtml' | 'categories'> & {
+  /** The agency's IPTC subject codes / Media Topics (`subj:15000000`, `medtop:…`). */
+  readonly subjects?: readonly string[] | undefined;
+};
 
 export interface ClassifyOptions {
   /** Sector slug for stories with no signal; default 'politics' when listed, else the first sector. */
   readonly defaultSector?: string;
+  /** Terms learned from editors' corrections (learnTerms); pass the same object each time. */
+  readonly learned?: LearnedTerms;
 }
 
 export interface SectorExplanation {
   readonly sector: string;
-  /** What decided: the feed's categories, the keyword score, or nothing (the default). */
-  readonly via: 'category' | 'keywords' | 'default';
+  /** What decided: the agency's subject codes, the feed's categories, the keyword score, or nothing (the default). */
+  readonly via: 'subject' | 'category' | 'keywords' | 'default';
   /** The categories or terms that decided, strongest first (at most 5). */
   readonly terms: readonly string[];
   readonly score: number;
@@ -37,8 +44,10 @@ interface Classifier {
   readonly terms: TermIndex;
 }
 
-// Sector lists are configuration, loaded once: one classifier per list object.
+// Sector lists are configuration, loaded once: one classifier per list object (and
+// per set of learned terms).
 const CLASSIFIERS = new WeakMap<readonly Sector[], Classifier>();
+const LEARNED_CLASSIFIERS = new WeakMap<LearnedTerms, WeakMap<readonly Sector[], Classifier>>();
 
 /** The sector slug for a story draft. */
 export function classifySector(draft: ClassifiableDraft, sectors: readonly Sector[], options?: ClassifyOptions): string {
@@ -46,7 +55,7 @@ export function classifySector(draft: ClassifiableDraft, sectors: readonly Secto
 }
 
 /**
- * The sector and why: feed categories first (matched against sector names and aliases),
+ * The sector and why: the agency's IPTC subject codes first, then feed categories (matched against sector names and aliases),
  * then a keyword score over headline (x3) and summary and body (x1), then the default.
  */
 export function explainSector(
@@ -55,7 +64,9 @@ export function explainSector(
   options: ClassifyOptions = {},
 ): SectorExplanation {
   const fallback = defaultSector(sectors, options);
-  const classifier = classifierFor(sectors);
+  const classifier = classifierFor(sectors, options.learned);
+  const bySubject = matchSubjects(draft.subjects ?? [], sectors);
+  if (bySubject) return bySubject;
   const byCategory = matchCategories(classifier, draft.categories, sectors);
   if (byCategory) return byCategory;
 
@@ -91,16 +102,33 @@ function defaultSector(sectors: readonly Sector[], options: ClassifyOptions): st
   return chosen.slug;
 }
 
-function classifierFor(sectors: readonly Sector[]): Classifier {
-  let classifier = CLASSIFIERS.get(sectors);
+function classifierFor(sectors: readonly Sector[], learned?: LearnedTerms): Classifier {
+  let cache = CLASSIFIERS;
+  if (learned) {
+    cache = LEARNED_CLASSIFIERS.get(learned) ?? new WeakMap();
+    LEARNED_CLASSIFIERS.set(learned, cache);
+  }
+  let classifier = cache.get(sectors);
   if (!classifier) {
-    classifier = buildClassifier(sectors);
-    CLASSIFIERS.set(sectors, classifier);
+    classifier = buildClassifier(sectors, learned);
+    cache.set(sectors, classifier);
   }
   return classifier;
 }
 
-function buildClassifier(sectors: readonly Sector[]): Classifier {
+/** Most codes naming one sector win; codes for sectors the site lacks are ignored. */
+function matchSubjects(subjects: readonly string[], sectors: readonly Sector[]): SectorExplanation | undefined {
+  const votes = new Map<string, string[]>();
+  for (const code of subjects) {
+    const sector = sectorForSubject(code);
+    if (sector && sectors.some((s) => s.slug === sector)) votes.set(sector, [...(votes.get(sector) ?? []), code]);
+  }
+  let best: [string, string[]] | undefined;
+  for (const entry of votes) if (!best || entry[1].length > best[1].length) best = entry;
+  return best ? { sector: best[0], via: 'subject', terms: best[1].slice(0, TOP_TERMS), score: best[1].length } : undefined;
+}
+
+function buildClassifier(sectors: readonly Sector[], learned?: LearnedTerms): Classifier {
   const categories = new Map<string, number>();
   const termsBySector = sectors.map((sector, index) => {
     const vocabulary = SECTOR_VOCABULARY[sector.slug];
@@ -110,7 +138,7 @@ function buildClassifier(sectors: readonly Sector[]): Classifier {
       if (key !== '' && !categories.has(key)) categories.set(key, index);
     }
     // A site's own sector still scores on the words of its name.
-    return [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name)];
+    return [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name), ...(learned?.get(sector.slug) ?? [])];
   });
   return { categories, terms: buildTermIndex(termsBySector) };
 }

@@ -6,10 +6,17 @@ import { findStoryStates, insertStories, updateStory } from '../../store/story-r
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
+import { replaceStoryGeo, type StoryGeo } from '../../store/geo-repository.ts';
 
 export interface ClassifiedDraft {
   readonly draft: StoryDraft;
   readonly sector: string;
+  /**
+   * Countries and tags, replaced with each version that changes the text. A function:
+   * tagging costs milliseconds a story, so it runs only for new and changed versions,
+   * never for the unchanged re-sends that make up most of a poll.
+   */
+  readonly geo?: () => StoryGeo;
 }
 
 export interface PublishContext {
@@ -90,8 +97,10 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     const results: PublishedItem[] = [];
     const fresh: NewStoryRow[] = [];
     const audits: NewAuditRow[] = [];
+    const geos = new Map<string, () => StoryGeo>();
     const at = ctx.now.toISOString();
-    for (const { draft, sector } of batch) {
+    for (const { draft, sector, geo } of batch) {
+      if (geo) geos.set(draft.identity, geo);
       const existing = states.get(draft.identity);
       const decision = decideVersion(existing, draft, ctx.now);
       if (decision.kind === 'new') {
@@ -105,6 +114,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         } else {
           const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
           await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
+          if (geo) await replaceStoryGeo(trx, existing.id, geo());
           if (draft.isCorrection) audits.push({ story_id: existing.id, action: 'corrected', detail: versionDetail(draft), at });
         }
         const action = auditAction(existing.status, decision.status);
@@ -116,6 +126,8 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     }
     for (const { id, identity, status } of await insertStories(trx, fresh)) {
       results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
+      const geo = geos.get(identity);
+      if (geo) await replaceStoryGeo(trx, id, geo());
       if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
     }
     await insertAudits(trx, audits);

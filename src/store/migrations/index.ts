@@ -12,6 +12,7 @@ import { search } from './0006-search.ts';
 import { sourceHealth } from './0007-source-health.ts';
 import { websub } from './0008-websub.ts';
 import { rateLimits } from './0009-rate-limits.ts';
+import { geo } from './0012-geo.ts';
 import { viewReaders } from './0013-view-readers.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0007-source-health': sourceHealth(),
       '0008-websub': websub(engine),
       '0009-rate-limits': rateLimits(),
+      '0012-geo': geo(engine),
       '0013-view-readers': viewReaders(),
     }),
   };

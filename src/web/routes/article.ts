@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
 import { findStoryById } from '../../store/story-repository.ts';
 import { findNextLinkInSector } from '../../store/page-queries.ts';
+import { findStoryTags } from '../../store/geo-repository.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
@@ -49,7 +50,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
       return setSurrogateKeys(reply, { kind: 'article', story, linkedIds: [] }).redirect(canonicalPath, 301);
     }
     countView(ctx, request, story.id);
-    const [next, chrome] = await Promise.all([findNextLinkInSector(ctx.store.db, story), ctx.siteData.chrome()]);
+    const [next, chrome, tags] = await Promise.all([findNextLinkInSector(ctx.store.db, story), ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id)]);
     setSurrogateKeys(reply, { kind: 'article', story, linkedIds: next ? [next.id] : [] });
     const canonical = absoluteUrl(ctx.site, canonicalPath);
     const image = safeImageUrl(ctx.site, story.imageUrl);
@@ -75,7 +76,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
           ]),
         ],
       },
-      main: createElement(ArticleMain, { story, site: ctx.site, ...(next ? { next } : {}) }),
+      main: createElement(ArticleMain, { story, site: ctx.site, tags, ...(next ? { next } : {}) }),
     });
     return sendHtml(reply, html);
   });

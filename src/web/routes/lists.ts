@@ -8,8 +8,10 @@ import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../c
 import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';
 import { ListMain } from '../views/list-page.tsx';
 import { setSurrogateKeys, type PageKeys } from '../surrogate-keys.ts';
+import { findFirstCountries } from '../../store/geo-repository.ts';
+import { regionsOf } from '../regions.ts';
 
-interface ListSpec {
+export interface ListSpec {
   readonly basePath: string;
   readonly title: string;
   readonly description: string;
@@ -22,7 +24,7 @@ interface ListSpec {
   readonly keys: (storyIds: readonly number[]) => PageKeys;
 }
 
-async function sendList(ctx: WebContext, request: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
+export async function sendList(ctx: WebContext, request: FastifyRequest, reply: FastifyReply, spec: ListSpec) {
   const param = parsePageParam(pageQuery(request.query));
   if (param.kind === 'bad') throw new HttpError(400, 'web: page must be a positive whole number');
   if (param.kind === 'redirect-first') return reply.redirect(spec.basePath, 301);
@@ -33,6 +35,8 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
     ctx.siteData.chrome(),
   ]);
   if (page > 1 && rows.length === 0) return reply.callNotFound();
+  const shown = rows.slice(0, PAGE_SIZE).map((s) => s.id);
+  const regions = regionsOf(shown, await findFirstCountries(ctx.store.db, shown));
   const prevHref = page > 1 ? pagePath(spec.basePath, page - 1) : undefined;
   const nextHref = rows.length > PAGE_SIZE ? pagePath(spec.basePath, page + 1) : undefined;
   const title = page > 1 ? `${spec.title} (page ${page})` : spec.title;
@@ -57,6 +61,7 @@ async function sendList(ctx: WebContext, request: FastifyRequest, reply: Fastify
       ...(nextHref ? { nextHref } : {}),
       ...(spec.feedScope ? { feedHref: feedPath(spec.feedScope) } : {}),
       emptyText: spec.emptyText,
+      regions,
     }),
   });
   return sendHtml(setSurrogateKeys(reply, spec.keys(rows.slice(0, PAGE_SIZE).map((s) => s.id))), html);

@@ -3,13 +3,15 @@
 import type { SiteSettings } from '../../domain/site.ts';
 import type { Story, StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
-import { articlePath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
+import { articlePath, safeImageUrl, sectorName, sourcePath, tagPath } from '../urls.ts';
 import { SectorLabel, StoryImage } from './story-parts.tsx';
 
 export interface ArticleProps {
   readonly story: Story;
   readonly site: SiteSettings;
   readonly next?: Pick<StorySummary, 'id' | 'sector' | 'slug' | 'headline'>;
+  /** The story's tags, for the "Read more on" block. */
+  readonly tags?: readonly { readonly slug: string; readonly name: string }[];
 }
 
 /** Auto-published wire copy says so, with the site's own name; staff stories carry nothing. */
@@ -32,7 +34,26 @@ export function Byline({ story, site }: { story: Story; site: SiteSettings }) {
   return <p class="byline">{parts.flatMap((p, i) => (i === 0 ? [p] : [' | ', p]))}</p>;
 }
 
-export function ArticleMain({ story, site, next }: ArticleProps) {
+/** "READ MORE ON": links to the list of every story carrying each tag, as on the reference page. */
+export function ReadMoreOn({ tags }: { tags: readonly { readonly slug: string; readonly name: string }[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <nav class="read-more" aria-labelledby="read-more-h">
+      <h2 id="read-more-h">Read more on</h2>
+      <ul>
+        {tags.map((t) => (
+          <li>
+            <a class="region" href={tagPath(t.slug)}>
+              {t.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function ArticleMain({ story, site, next, tags }: ArticleProps) {
   const notice = provenanceNotice(story, site.name);
   return (
     <>
@@ -60,6 +81,7 @@ export function ArticleMain({ story, site, next }: ArticleProps) {
         {/* Sanitized upstream (ingest/normalize): the only raw HTML the site prints. */}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
         {notice && <p class="provenance">{notice}</p>}
+        {tags && <ReadMoreOn tags={tags} />}
       </article>
       {next && (
         <nav class="next-article" aria-label="Next article">

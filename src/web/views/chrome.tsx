@@ -44,6 +44,28 @@ function Links({ items }: { items: readonly { href: string; label: string }[] })
 const sectorLinks = (site: SiteSettings) => site.sectors.map((s) => ({ href: sectorPath(s.slug), label: s.name }));
 const editionLinks = (site: SiteSettings) => site.editions.map((e) => ({ href: editionPath(e.slug), label: e.name }));
 
+/**
+ * The edition switcher: a plain GET form (works without JS) to /edition, which
+ * remembers the choice in a cookie. The chrome is shared by every reader, so no
+ * option is pre-selected: the page's own heading says which edition is shown.
+ */
+export function EditionSwitcher({ site }: { site: SiteSettings }) {
+  if (site.editions.length < 2) return null;
+  return (
+    <form class="edition-switcher" method="get" action="/edition">
+      <label class="visually-hidden" for="edition-name">
+        Edition
+      </label>
+      <select id="edition-name" name="name">
+        {site.editions.map((e) => (
+          <option value={e.slug}>{e.name}</option>
+        ))}
+      </select>
+      <button type="submit">Go</button>
+    </form>
+  );
+}
+
 /** Skip link, brand, today's date, the menu drawer (a <details>: works without JS) and the sector bar. */
 export function Masthead(p: { site: SiteSettings; agencies: readonly AgencyLink[]; today: { iso: string; label: string } }) {
   const { site } = p;
@@ -83,6 +105,7 @@ export function Masthead(p: { site: SiteSettings; agencies: readonly AgencyLink[
               <time datetime={p.today.iso}>{p.today.label}</time>
             </p>
             <SearchBox id="masthead-q" />
+            <EditionSwitcher site={site} />
           </div>
         </div>
         <nav class="sectorbar" aria-label="Sectors">

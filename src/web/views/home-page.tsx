@@ -2,15 +2,17 @@
 // Trending and latest news sit in the rail beside it.
 import type { Edition, SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
-import { sectorPath } from '../urls.ts';
+import { chooseEditionPath, sectorPath } from '../urls.ts';
 import { LeadStory, StoryItem, StoryList } from './story-parts.tsx';
 
 export interface HomeProps {
   readonly site: SiteSettings;
   readonly top: readonly StorySummary[];
   readonly sectors: readonly { sector: { slug: string; name: string }; stories: readonly StorySummary[] }[];
-  /** A regional edition asked for with `?edition=`; stories are not yet routed by region. */
+  /** A regional edition: the page shows only its stories. */
   readonly edition?: Edition;
+  /** Story id -> region tag. */
+  readonly regions?: ReadonlyMap<number, string>;
 }
 
 const TOP_CARDS = 4;
@@ -21,21 +23,21 @@ export function pickLead(top: readonly StorySummary[]): { lead?: StorySummary; r
   return { lead, rest: top.filter((s) => s !== lead) };
 }
 
-export function HomeMain({ site, top, sectors, edition }: HomeProps) {
+export function HomeMain({ site, top, sectors, edition, regions }: HomeProps) {
+  const tagged = regions ? { regions } : {};
   const { lead, rest } = pickLead(top);
   return (
     <>
       <h1 class="visually-hidden">{edition ? `${site.name}: ${edition.name} edition` : `${site.name}: top stories`}</h1>
       {edition && (
-        <p class="notice">
-          <strong>{edition.name} edition.</strong> Regional editions are being set up: for now every edition shows all
-          stories.
+        <p class="edition-head">
+          <strong>{edition.name} edition</strong> · <a href={chooseEditionPath('global')}>Global edition</a>
         </p>
       )}
       {lead ? (
         <section class="top" aria-label="Top stories">
           <LeadStory story={lead} site={site} />
-          <StoryList stories={rest.slice(0, TOP_CARDS)} site={site} variant="card" class="top-cards" />
+          <StoryList stories={rest.slice(0, TOP_CARDS)} site={site} variant="card" class="top-cards" {...tagged} />
         </section>
       ) : (
         <p class="empty">No stories yet: they appear here as soon as the first wire feed is read.</p>
@@ -45,7 +47,7 @@ export function HomeMain({ site, top, sectors, edition }: HomeProps) {
           <h2 id="more-h" class="section-title">
             <a href="/latest">More news</a>
           </h2>
-          <StoryList stories={rest.slice(TOP_CARDS)} site={site} variant="row" />
+          <StoryList stories={rest.slice(TOP_CARDS)} site={site} variant="row" {...tagged} />
         </section>
       )}
       {sectors.length > 0 && (
@@ -57,7 +59,7 @@ export function HomeMain({ site, top, sectors, edition }: HomeProps) {
               </h2>
               <ul class="stories">
                 {stories.map((s, i) => (
-                  <StoryItem story={s} site={site} variant={i === 0 && s.imageUrl ? 'card' : 'compact'} />
+                  <StoryItem story={s} site={site} variant={i === 0 && s.imageUrl ? 'card' : 'compact'} {...(regions ? { region: regions.get(s.id) ?? 'Global' } : {})} />
                 ))}
               </ul>
             </section>

@@ -13,6 +13,8 @@ export interface ListProps {
   readonly nextHref?: string;
   readonly feedHref?: string;
   readonly emptyText: string;
+  /** Story id -> region tag. */
+  readonly regions?: ReadonlyMap<number, string>;
 }
 
 export function Pager(p: { page: number; prevHref?: string; nextHref?: string; prevLabel?: string; nextLabel?: string }) {
@@ -53,7 +55,7 @@ export function ListMain(p: ListProps) {
           </p>
         )}
       </header>
-      {p.stories.length > 0 ? <StoryList stories={p.stories} site={p.site} variant="row" /> : <p class="empty">{p.emptyText}</p>}
+      {p.stories.length > 0 ? <StoryList stories={p.stories} site={p.site} variant="row" {...(p.regions ? { regions: p.regions } : {})} /> : <p class="empty">{p.emptyText}</p>}
       <Pager page={p.page} prevHref={p.prevHref} nextHref={p.nextHref} />
     </>
   );

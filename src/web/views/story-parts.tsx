@@ -3,6 +3,7 @@ import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
 import { articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
+import { GLOBAL_REGION } from '../regions.ts';
 
 // Stories carry no image dimensions, so every image sits in a 16:9 box (CSS
 // aspect-ratio + object-fit) and declares 16:9 width/height: no layout shift.
@@ -66,7 +67,7 @@ export function LeadStory({ story, site }: { story: StorySummary; site: SiteSett
 export type ItemVariant = 'card' | 'row' | 'compact';
 
 /** One story in a list: `card` (picture above), `row` (picture aside, summary), `compact` (headline and time). */
-export function StoryItem({ story, site, variant }: { story: StorySummary; site: SiteSettings; variant: ItemVariant }) {
+export function StoryItem({ story, site, variant, region }: { story: StorySummary; site: SiteSettings; variant: ItemVariant; region?: string }) {
   const href = articlePath(story);
   const image = variant !== 'compact' && story.imageUrl;
   return (
@@ -85,17 +86,19 @@ export function StoryItem({ story, site, variant }: { story: StorySummary; site:
         <p class="meta">
           {variant !== 'compact' && story.agency && <span>{story.agency} · </span>}
           <StoryTime iso={story.createdAt} zone={site.timeZone} />
+          {region && <span class="region">{region}</span>}
         </p>
       </div>
     </li>
   );
 }
 
-export function StoryList(p: { stories: readonly StorySummary[]; site: SiteSettings; variant: ItemVariant; class?: string }) {
+/** `regions`: story id -> region tag (first country, else Global), where the page loaded them. */
+export function StoryList(p: { stories: readonly StorySummary[]; site: SiteSettings; variant: ItemVariant; class?: string; regions?: ReadonlyMap<number, string> }) {
   return (
     <ul class={`stories stories-${p.variant}${p.class ? ` ${p.class}` : ''}`}>
       {p.stories.map((s) => (
-        <StoryItem story={s} site={p.site} variant={p.variant} />
+        <StoryItem story={s} site={p.site} variant={p.variant} {...(p.regions ? { region: p.regions.get(s.id) ?? GLOBAL_REGION } : {})} />
       ))}
     </ul>
   );

@@ -1,0 +1,58 @@
+// `classify explain <story id>`: why a story is filed where it is (with the terms learned
+// from editors' labels), and its countries and tags. `classify label <story id> <sector>
+// --by NAME`: records an editor's correction in sector_labels and refiles the story.
+import { parseCommandArgs } from '../args.ts';
+import { UsageError } from '../usage.ts';
+import { configWithDb, openMigratedStore } from '../context.ts';
+import { findStoryById, updateStory } from '../../store/story-repository.ts';
+import { addSectorLabel, findStoryCountries, findStoryTags, listSectorLabels } from '../../store/geo-repository.ts';
+import { explainSector } from '../../ingest/classify/index.ts';
+import { learnTerms } from '../../ingest/classify/learned-terms.ts';
+
+function storyIdOf(text: string | undefined): number {
+  const id = Number(text);
+  if (!text || !/^[1-9][0-9]{0,9}$/.test(text) || id > 2_147_483_647) throw new UsageError(`classify: story id must be a positive whole number, got "${text ?? ''}"`);
+  return id;
+}
+
+export async function runClassify(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('classify', args, { db: { type: 'string' }, by: { type: 'string' } });
+  const [action, idText, sector] = positionals;
+  if (action !== 'explain' && action !== 'label') throw new UsageError(`classify: expected "explain" or "label", got "${action ?? ''}"`);
+  const id = storyIdOf(idText);
+  const config = configWithDb(values.db);
+  const sectors = config.site.sectors;
+  if (action === 'label') {
+    if (!sector || !sectors.some((s) => s.slug === sector)) throw new UsageError(`classify label: sector must be one of ${sectors.map((s) => s.slug).join(', ')}`);
+    if (!values.by?.trim()) throw new UsageError('classify label: --by NAME is required (who corrected it)');
+  }
+  const store = await openMigratedStore(config);
+  try {
+    const story = await findStoryById(store.db, id);
+    if (!story) {
+      console.error(`classify: no story ${id}`);
+      return 1;
+    }
+    if (action === 'label' && sector && values.by) {
+      await store.db.transaction().execute(async (trx) => {
+        await addSectorLabel(trx, { storyId: id, sector, labelledBy: values.by!.trim(), labelledAt: new Date().toISOString() });
+        await updateStory(trx, id, { sector });
+      });
+      console.log(`story ${id}: ${story.sector} -> ${sector}, labelled by ${values.by.trim()}`);
+      return 0;
+    }
+    const labels = await listSectorLabels(store.db);
+    const learned = learnTerms(labels.filter((l) => l.storyId !== id));
+    const why = explainSector(story, sectors, { learned });
+    const [countries, tags] = await Promise.all([findStoryCountries(store.db, id), findStoryTags(store.db, id)]);
+    console.log(`story ${id}: ${story.headline}`);
+    console.log(`sector: ${story.sector} (stored); classifier: ${why.sector} via ${why.via}, score ${why.score}`);
+    console.log(`top terms: ${why.terms.join(', ') || '(none)'}`);
+    console.log(`countries: ${countries.join(', ') || '(none: Global)'}`);
+    console.log(`tags: ${tags.map((t) => `${t.name} (${t.kind})`).join(', ') || '(none)'}`);
+    console.log(`learned from ${labels.length} editor label(s)`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { datelineCountry, detectCountries, findMentions } from './country-mentions.ts';
+
+const text = (headline: string, summary = '', bodyText = '', more: { datelineCity?: string; categories?: string[] } = {}) => ({ headline, summary, bodyText, ...more });
+const countriesIn = (sentence: string): string[] => findMentions(sentence).map((m) => m.country);
+
+describe('findMentions', () => {
+  it.each([
+    ['Floods hit Kenya and Uganda', ['KE', 'UG']],
+    ['Talks in New Delhi and Mumbai end', ['IN', 'IN']],
+    ['The Indian team won; Pakistani fans cheered', ['IN', 'PK']],
+    ['Iranians mourn as Venezuelans vote', ['IR', 'VE']],
+    ['The U.S. and the UK signed; the USA left', ['US', 'GB', 'US']],
+    ['Britain and England, Scotland and Wales', ['GB', 'GB', 'GB', 'GB']],
+    ['Talks in Côte d’Ivoire and the DRC', ['CI', 'CD']],
+    ['The French president', ['FR']],
+    ['The Paris prosecutor said', ['FR']],
+  ])('%s', (sentence, expected) => {
+    expect(countriesIn(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['Have a nice day in Nice weather', []],
+    ['Reading is fun; Split the bill', []],
+    ['Paris Hilton read the news', []],
+    ['Latin American leaders met in a summit on trade', []],
+    ['Michael Jordan retired', []],
+    ['Turkey dinner for Thanksgiving', []],
+    ['an island, an Island', []],
+  ])('no country in %s', (sentence, expected) => {
+    expect(countriesIn(sentence)).toEqual(expected);
+  });
+
+  it('takes stoplisted country names after a preposition or with a possessive', () => {
+    expect(countriesIn('Refugees arrive in Jordan as Georgia’s parliament votes')).toEqual(['JO', 'GE']);
+  });
+
+  it('prefers the sovereign state for a shared name', () => {
+    expect(findMentions('The French minister').map((m) => m.country)).toEqual(['FR']);
+    expect(findMentions('An American company').map((m) => m.country)).toEqual(['US']);
+  });
+});
+
+describe('datelineCountry', () => {
+  it.each([
+    ['MOSCOW', 'RU'],
+    ['New Delhi [India]', 'IN'],
+    ['Nice', 'FR'],
+    ['Reading', 'GB'],
+    ['Kyiv/Moscow', 'UA'],
+    ['Xanadoo', undefined],
+    [undefined, undefined],
+  ])('%s -> %s', (city, country) => {
+    expect(datelineCountry(city)).toBe(country);
+  });
+});
+
+describe('detectCountries', () => {
+  it('puts the dateline country first, then by weight', () => {
+    expect(detectCountries(text('Kenya and Uganda sign a deal', 'Kenyan officials said Uganda agreed.', '', { datelineCity: 'BERLIN' }))).toEqual(['DE', 'KE', 'UG']);
+  });
+
+  it('keeps a country named in the headline or summary, not one passing mention in the body', () => {
+    expect(detectCountries(text('Rains return', 'Farmers in Brazil are relieved.', 'A trader in Spain said prices fell.'))).toEqual(['BR']);
+  });
+
+  it('lets categories back up a body mention but never decide alone', () => {
+    expect(detectCountries(text('Rains return', '', '', { categories: ['Spain'] }))).toEqual([]);
+    expect(detectCountries(text('Rains return', '', 'A trader in Spain said prices fell.', { categories: ['Spain'] }))).toEqual(['ES']);
+  });
+
+  it('stops at five countries', () => {
+    expect(detectCountries(text('India, China, Japan, Kenya, Peru and Chile meet', ''))).toEqual(['IN', 'CN', 'JP', 'KE', 'PE']);
+  });
+});

@@ -1,0 +1,158 @@
+// Which countries a story is about: gazetteer names found in its headline, summary and
+// lead, weighed by where they occur, with the dateline's country first. Pure.
+import { foldToAscii } from '../../../lib/text.ts';
+import { gazetteer, NEEDS_CONTEXT, PLACE_STOPLIST, type Gazetteer, type Place } from './gazetteer.ts';
+
+export interface GeoText {
+  readonly headline: string;
+  readonly summary: string;
+  /** Plain text of the body (the caller cuts it to the lead). */
+  readonly bodyText: string;
+  readonly datelineCity?: string | undefined;
+  /** The feed's categories ("Iran", "Rio de Janeiro (Brazil)"): they back up the text, never decide alone. */
+  readonly categories?: readonly string[];
+}
+
+export interface CountryMention {
+  readonly country: string;
+  /** The name as found ("New Delhi", "Kenyan"). */
+  readonly name: string;
+  readonly kind: Place['kind'];
+}
+
+const HEADLINE_WEIGHT = 3;
+const SUMMARY_WEIGHT = 2;
+const CATEGORY_WEIGHT = 1;
+// Counted once: a body-only country needs the dateline or a second field to be kept,
+// since feeds' excerpts end in bylines and "more from Spain" links.
+const BODY_WEIGHT = 1;
+// A passing mention deep in the body is not what the story is about.
+const MIN_SCORE = 2;
+const MAX_COUNTRIES = 5;
+const MAX_COUNT_PER_FIELD = 3;
+
+const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu;
+// Capitalised at the start of a sentence or title, these never make a name longer.
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'Of', 'For', 'At', 'On', 'By', 'To', 'From', 'And', 'But', 'As', 'With', 'After', 'Before', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Will', 'Is', 'Are', 'Around', 'Over', 'Under', 'Into', 'About', 'Against', 'Between', 'Amid']);
+const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'into', 'across', 'against', 'with', 'visit', 'visits', 'near', 'over']);
+
+interface Token {
+  readonly word: string;
+  readonly possessive: boolean;
+  /** First word of a sentence: capitalised whatever it is. */
+  readonly sentenceStart: boolean;
+  /** Only spaces between this word and the one before: part of the same name, maybe. */
+  readonly joined: boolean;
+}
+
+/** "Trump Bets on Diplomacy Without Diplomats": in a title-case line capitals join nothing. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => t.word.length > 3);
+  return words.length >= 4 && words.filter((t) => isCapitalised(t.word)).length / words.length >= 0.6;
+}
+
+function tokenize(text: string): Token[] {
+  // "U.S." and "U.K." lose their dots before the period would end a token.
+  const plain = foldToAscii(text).replace(/\bU\.S\.(?:A\.)?/g, 'US').replace(/\bU\.K\./g, 'UK');
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of plain.matchAll(TOKEN)) {
+    const between = plain.slice(last, m.index);
+    last = m.index + m[0].length;
+    const possessive = /['’]s$/.test(m[0]);
+    const word = m[0].replace(/['’]s?$/, '');
+    tokens.push({ word, possessive, sentenceStart: tokens.length === 0 || /[.!?:"“]\s*$/.test(between), joined: /^ +$/.test(between) });
+  }
+  return tokens;
+}
+
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/** Every gazetteer name in the text, longest match first, in order. */
+export function findMentions(text: string, gaz: Gazetteer = gazetteer()): CountryMention[] {
+  const tokens = tokenize(text);
+  const titleCase = isTitleCase(tokens);
+  const found: CountryMention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const first = tokens[i];
+    if (!first || !isCapitalised(first.word)) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let n = Math.min(gaz.maxWords, tokens.length - i); n >= 1 && matched === 0; n--) {
+      const span = tokens.slice(i, i + n);
+      const name = span.map((t) => t.word).join(' ');
+      const place = lookup(gaz, name);
+      if (place && isAccepted(name, place, tokens, i, n, titleCase)) {
+        found.push({ country: place.country, name, kind: place.kind });
+        matched = n;
+      }
+    }
+    i += Math.max(matched, 1);
+  }
+  return found;
+}
+
+/** The name, or a plural demonym ("Iranians", "Venezuelans") by its singular. */
+function lookup(gaz: Gazetteer, name: string): Place | undefined {
+  const place = gaz.names.get(name);
+  if (place || !name.endsWith('s')) return place;
+  const singular = gaz.names.get(name.slice(0, -1));
+  return singular?.kind === 'demonym' ? singular : undefined;
+}
+
+function isAccepted(name: string, place: Place, tokens: readonly Token[], at: number, length: number, titleCase: boolean): boolean {
+  const before = tokens[at - 1];
+  const after = tokens[at + length];
+  const last = tokens[at + length - 1];
+  if (PLACE_STOPLIST.has(name)) {
+    if (!NEEDS_CONTEXT.has(name)) return false;
+    return (before !== undefined && PREPOSITIONS.has(before.word)) || last?.possessive === true;
+  }
+  if (place.kind === 'country' || titleCase) return true;
+  // A city, capital or demonym inside a longer proper name is someone or something
+  // else: "Paris Hilton", "Latin American", "Native American".
+  const joinedBefore = before !== undefined && tokens[at]?.joined === true && isCapitalised(before.word) && !FUNCTION_WORDS.has(before.word);
+  const joinedAfter = place.kind !== 'demonym' && after?.joined === true && !last?.possessive && isCapitalised(after.word);
+  return !joinedBefore && !joinedAfter;
+}
+
+/** The dateline city's country: exact names first, then any city of DATELINE_POPULATION. */
+export function datelineCountry(city: string | undefined, gaz: Gazetteer = gazetteer()): string | undefined {
+  if (!city) return undefined;
+  // "New Delhi [India]", "Kyiv/Moscow": the first place named decides.
+  const first = foldToAscii(city).split(/[\/\[,]/)[0]?.trim() ?? '';
+  if (first === '') return undefined;
+  const exact = gaz.names.get(titleCase(first)) ?? gaz.names.get(first);
+  return exact?.country ?? gaz.datelineCities.get(first.toLowerCase());
+}
+
+const titleCase = (text: string): string => text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+
+/** The countries a story is about, most central first (dateline country first), at most five. */
+export function detectCountries(text: GeoText, gaz: Gazetteer = gazetteer()): string[] {
+  const scores = new Map<string, { score: number; first: number }>();
+  let order = 0;
+  const addField = (field: string, weight: number, maxCount = MAX_COUNT_PER_FIELD): void => {
+    const counts = new Map<string, number>();
+    for (const mention of findMentions(field, gaz)) {
+      const count = (counts.get(mention.country) ?? 0) + 1;
+      counts.set(mention.country, count);
+      const entry = scores.get(mention.country) ?? { score: 0, first: order++ };
+      if (count <= maxCount) entry.score += weight;
+      scores.set(mention.country, entry);
+    }
+  };
+  addField(text.headline, HEADLINE_WEIGHT);
+  addField(text.summary, SUMMARY_WEIGHT);
+  // Each category on its own: "Brazil" and "Rio de Janeiro (Brazil)" are one country, counted once.
+  addField((text.categories ?? []).join('.\n'), CATEGORY_WEIGHT, 1);
+  addField(text.bodyText, BODY_WEIGHT, 1);
+  const dateline = datelineCountry(text.datelineCity, gaz);
+  const ranked = [...scores]
+    .filter(([country, { score }]) => score >= MIN_SCORE && country !== dateline)
+    .sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)
+    .map(([country]) => country);
+  return (dateline ? [dateline, ...ranked] : ranked).slice(0, MAX_COUNTRIES);
+}

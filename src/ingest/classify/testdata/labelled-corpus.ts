@@ -1,0 +1,49 @@
+// The hand-labelled corpus stories (corpus-labels.json: a file, an item index, its
+// identity, and the labels; no corpus text), loaded from the shared corpus when it is
+// present. Used by the quality test and `npm run bench -- classify`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseFeed } from '../../parse/index.ts';
+import { normalizeItem } from '../../normalize/index.ts';
+import type { ParsedFeed } from '../../../domain/wire-item.ts';
+import type { LabelledCase } from '../quality.ts';
+
+/** The corpus beside the repository (../shared/corpus from its root), or WIREDESK_CORPUS. */
+export const CORPUS_DIR = process.env['WIREDESK_CORPUS'] ?? new URL('../../../../../shared/corpus', import.meta.url).pathname;
+
+const LABELS = z.array(
+  z.object({
+    file: z.string(),
+    item: z.number().int().nonnegative(),
+    identity: z.string(),
+    sector: z.string(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  }),
+);
+
+export function corpusPresent(dir = CORPUS_DIR): boolean {
+  return existsSync(join(dir, 'MANIFEST.tsv'));
+}
+
+/** The labelled stories, normalized as ingest would; throws if a reference no longer matches its item. */
+export function loadLabelledCorpus(dir = CORPUS_DIR): LabelledCase[] {
+  const labels = LABELS.parse(JSON.parse(readFileSync(new URL('./corpus-labels.json', import.meta.url), 'utf8')));
+  const feeds = new Map<string, ParsedFeed>();
+  const now = new Date('2026-11-28T12:00:00Z');
+  return labels.map((label) => {
+    let feed = feeds.get(label.file);
+    if (!feed) {
+      const parsed = parseFeed(readFileSync(join(dir, label.file)));
+      if (parsed.kind === 'failed') throw new Error(`classify/quality: ${label.file}: ${parsed.error}`);
+      feed = parsed.feed;
+      feeds.set(label.file, feed);
+    }
+    const item = feed.items[label.item];
+    const outcome = item ? normalizeItem(item, { now }) : undefined;
+    if (!item || outcome?.kind !== 'ok' || outcome.draft.identity !== label.identity) {
+      throw new Error(`classify/quality: ${label.file}#${label.item} is not ${label.identity} any more`);
+    }
+    return { ref: `${label.file.split('/').pop()}#${label.item}`, draft: outcome.draft, subjects: item.subjects, sector: label.sector, countries: label.countries };
+  });
+}

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
+import { addSectorLabel, findFirstCountries, findStoryCountries, findStoryTags, findTagName, listSectorLabels, replaceStoryGeo } from './geo-repository.ts';
+import { countStories, insertStory, listStories, updateStory } from './story-repository.ts';
+import { ingestInput } from '../ingest/pipeline.ts';
+import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
+import type { NewStoryRow } from './schema.ts';
+
+function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {
+  const t = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
+  return {
+    identity: `guid:${n}`, kind: 'wire', status: 'published', source_id: null,
+    headline: `Headline ${n}`, summary: `Summary ${n}`, body_html: `<p>Body ${n}</p>`, slug: `headline-${n}`,
+    sector: 'health', agency: 'PTI', dateline_city: null, author: null, link: null, image_url: null, image_caption: null,
+    language: 'en', categories: '[]', created_at: t, updated_at: t, ingested_at: t, content_hash: `h${n}`,
+    ...over,
+  };
+}
+
+const WIRE = new URL('../ingest/testdata/wire-v1.rss', import.meta.url).pathname;
+
+describe.each(testEngines())('geo repository on %s', (engine) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(engine);
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it('replaces a story’s countries and tags whole, keeping their order', async () => {
+    const id = await insertStory(t.store.db, row(1));
+    await replaceStoryGeo(t.store.db, id, { countries: ['IN', 'PK', 'IN'], tags: [{ slug: 'a', name: 'A', kind: 'person' }, { slug: 'a', name: 'A again', kind: 'person' }] });
+    await replaceStoryGeo(t.store.db, id, { countries: ['KE', 'UG'], tags: [{ slug: 'ruto', name: 'Ruto', kind: 'person' }, { slug: 'nairobi', name: 'Nairobi', kind: 'place' }] });
+    expect(await findStoryCountries(t.store.db, id)).toEqual(['KE', 'UG']);
+    expect(await findStoryTags(t.store.db, id)).toEqual([{ slug: 'ruto', name: 'Ruto', kind: 'person' }, { slug: 'nairobi', name: 'Nairobi', kind: 'place' }]);
+    expect(await findTagName(t.store.db, 'a')).toBeUndefined();
+    expect(await findTagName(t.store.db, 'ruto')).toBe('Ruto');
+  });
+
+  it('filters lists by countries (an edition) and by tag', async () => {
+    const [a, b, c] = [await insertStory(t.store.db, row(1)), await insertStory(t.store.db, row(2)), await insertStory(t.store.db, row(3))];
+    await replaceStoryGeo(t.store.db, a, { countries: ['IN'], tags: [{ slug: 'x', name: 'X', kind: 'subject' }] });
+    await replaceStoryGeo(t.store.db, b, { countries: ['KE', 'IN'], tags: [] });
+    await replaceStoryGeo(t.store.db, c, { countries: [], tags: [{ slug: 'x', name: 'X', kind: 'subject' }] });
+    const ids = async (filter: Parameters<typeof listStories>[1]) => (await listStories(t.store.db, filter, { limit: 10 })).map((s) => s.id);
+    expect(await ids({ countries: ['IN', 'PK'] })).toEqual([b, a]);
+    expect(await ids({ countries: ['KE'] })).toEqual([b]);
+    expect(await ids({ countries: [] })).toEqual([]);
+    expect(await ids({ tag: 'x' })).toEqual([c, a]);
+    expect(await ids({ tag: 'x', countries: ['IN'] })).toEqual([a]);
+    expect(await countStories(t.store.db, { countries: ['IN'] })).toBe(2);
+    await updateStory(t.store.db, b, { status: 'killed' });
+    expect(await ids({ countries: ['KE'] })).toEqual([]);
+    expect(await findFirstCountries(t.store.db, [a, b, c])).toEqual(new Map([[a, 'IN'], [b, 'KE']]));
+  });
+
+  it('keeps editors’ sector labels, the latest per story, with the story’s text', async () => {
+    const id = await insertStory(t.store.db, row(1, { headline: 'Gondola opens' }));
+    await addSectorLabel(t.store.db, { storyId: id, sector: 'sports', labelledBy: 'asha', labelledAt: '2026-01-02T00:00:00Z' });
+    await addSectorLabel(t.store.db, { storyId: id, sector: 'transport', labelledBy: 'ravi', labelledAt: '2026-01-03T00:00:00Z' });
+    expect(await listSectorLabels(t.store.db)).toEqual([{ storyId: id, sector: 'transport', headline: 'Gondola opens', summary: 'Summary 1' }]);
+  });
+
+  it('ingest stores each story’s countries (dateline first) and tags', async () => {
+    const run = await ingestInput(WIRE, { store: t.store, sectors: DEFAULT_SECTORS, now: () => new Date('2026-11-28T07:00:00Z') });
+    expect(run.new).toBe(2);
+    const [kenya] = await listStories(t.store.db, { countries: ['KE'] }, { limit: 5 });
+    expect(kenya?.headline).toBe('Kenya opens new rail link to Naivasha');
+    expect(await findStoryCountries(t.store.db, kenya?.id ?? 0)).toEqual(['KE']);
+    expect((await findStoryTags(t.store.db, kenya?.id ?? 0)).map((tag) => tag.slug)).toContain('kenya');
+  });
+});

@@ -1,0 +1,91 @@
+// A story's countries and tags (written with each version by publish) and editors'
+// sector labels. Dialect-agnostic Kysely.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StoryTagRow {
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+export interface StoryGeo {
+  /** ISO alpha-2 codes, most central first. */
+  readonly countries: readonly string[];
+  readonly tags: readonly StoryTagRow[];
+}
+
+/** Replaces a story's countries and tags with this version's. */
+export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): Promise<void> {
+  await db.deleteFrom('story_countries').where('story_id', '=', storyId).execute();
+  await db.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
+  const countries = [...new Set(geo.countries)];
+  if (countries.length > 0) {
+    await db.insertInto('story_countries').values(countries.map((country, position) => ({ story_id: storyId, country, position }))).execute();
+  }
+  const seen = new Set<string>();
+  const tags = geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
+  if (tags.length > 0) {
+    await db.insertInto('story_tags').values(tags.map((t, position) => ({ story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position }))).execute();
+  }
+}
+
+/** The first country of each story (its region tag); stories with none are absent. */
+export async function findFirstCountries(db: Db, storyIds: readonly number[]): Promise<Map<number, string>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('story_countries')
+    .select(['story_id', 'country'])
+    .where('story_id', 'in', [...storyIds])
+    .where('position', '=', 0)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.story_id), r.country]));
+}
+
+export async function findStoryCountries(db: Db, storyId: number): Promise<string[]> {
+  const rows = await db.selectFrom('story_countries').select('country').where('story_id', '=', storyId).orderBy('position').execute();
+  return rows.map((r) => r.country);
+}
+
+export async function findStoryTags(db: Db, storyId: number): Promise<StoryTagRow[]> {
+  return db.selectFrom('story_tags').select(['slug', 'name', 'kind']).where('story_id', '=', storyId).orderBy('position').execute();
+}
+
+/** A tag's display name (the most recent spelling), or undefined when no story has it. */
+export async function findTagName(db: Db, slug: string): Promise<string | undefined> {
+  const row = await db.selectFrom('story_tags').select('name').where('slug', '=', slug).orderBy('story_id', 'desc').limit(1).executeTakeFirst();
+  return row?.name;
+}
+
+export interface SectorLabel {
+  readonly storyId: number;
+  readonly sector: string;
+  readonly labelledBy: string;
+  readonly labelledAt: string;
+}
+
+export async function addSectorLabel(db: Db, label: SectorLabel): Promise<void> {
+  await db.insertInto('sector_labels').values({ story_id: label.storyId, sector: label.sector, labelled_by: label.labelledBy, labelled_at: label.labelledAt }).execute();
+}
+
+export interface LabelledText {
+  readonly storyId: number;
+  readonly sector: string;
+  readonly headline: string;
+  readonly summary: string;
+}
+
+/** Each labelled story's latest label with its headline and summary: the classifier's extra training text. */
+export async function listSectorLabels(db: Db): Promise<LabelledText[]> {
+  const rows = await db
+    .selectFrom('sector_labels as l')
+    .innerJoin('stories as s', 's.id', 'l.story_id')
+    .select(['l.id', 'l.story_id', 'l.sector', 's.headline', 's.summary'])
+    .orderBy('l.id')
+    .execute();
+  const latest = new Map<number, LabelledText>();
+  for (const r of rows) latest.set(Number(r.story_id), { storyId: Number(r.story_id), sector: r.sector, headline: r.headline, summary: r.summary });
+  return [...latest.values()];
+}
