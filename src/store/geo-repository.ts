@@ -32,6 +32,20 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
   }
 }
 
+// Rows per multi-row INSERT: 6 parameters each, well under both engines' limits.
+const GEO_CHUNK = 1000;
+
+/** Countries and tags of stories just inserted (nothing to delete first): a few multi-row INSERTs for a whole batch. */
+export async function insertStoryGeos(db: Db, entries: readonly { readonly storyId: number; readonly geo: StoryGeo }[]): Promise<void> {
+  const countries = entries.flatMap(({ storyId, geo }) => [...new Set(geo.countries)].map((country, position) => ({ story_id: storyId, country, position })));
+  const tags = entries.flatMap(({ storyId, geo }) => {
+    const seen = new Set<string>();
+    return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => ({ story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position }));
+  });
+  for (let i = 0; i < countries.length; i += GEO_CHUNK) await db.insertInto('story_countries').values(countries.slice(i, i + GEO_CHUNK)).execute();
+  for (let i = 0; i < tags.length; i += GEO_CHUNK) await db.insertInto('story_tags').values(tags.slice(i, i + GEO_CHUNK)).execute();
+}
+
 /** The first country of each story (its region tag); stories with none are absent. */
 export async function findFirstCountries(db: Db, storyIds: readonly number[]): Promise<Map<number, string>> {
   if (storyIds.length === 0) return new Map();

@@ -6,7 +6,7 @@ import { findStoryStates, insertStories, updateStory } from '../../store/story-r
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
-import { replaceStoryGeo, type StoryGeo } from '../../store/geo-repository.ts';
+import { insertStoryGeos, replaceStoryGeo, type StoryGeo } from '../../store/geo-repository.ts';
 
 export interface ClassifiedDraft {
   readonly draft: StoryDraft;
@@ -124,12 +124,14 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         results.push({ identity: draft.identity, outcome: 'unchanged', storyId: existing.id, status: existing.status });
       }
     }
+    const freshGeos: { storyId: number; geo: StoryGeo }[] = [];
     for (const { id, identity, status } of await insertStories(trx, fresh)) {
       results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
       const geo = geos.get(identity);
-      if (geo) await replaceStoryGeo(trx, id, geo());
+      if (geo) freshGeos.push({ storyId: id, geo: geo() });
       if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
     }
+    await insertStoryGeos(trx, freshGeos);
     await insertAudits(trx, audits);
     return results;
   });

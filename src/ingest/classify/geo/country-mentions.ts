@@ -79,10 +79,20 @@ export function findMentions(text: string, gaz: Gazetteer = gazetteer()): Countr
       i++;
       continue;
     }
+    // Most capitalised words (people, organisations) start no place name: skip them
+    // before building any candidate (ingest runs this on every story).
+    if (!startsAName(gaz, first.word)) {
+      i++;
+      continue;
+    }
+    const names: string[] = [];
+    for (let n = 1, name = ''; n <= Math.min(gaz.maxWords, tokens.length - i); n++) {
+      name = n === 1 ? first.word : `${name} ${tokens[i + n - 1]?.word ?? ''}`;
+      names.push(name);
+    }
     let matched = 0;
-    for (let n = Math.min(gaz.maxWords, tokens.length - i); n >= 1 && matched === 0; n--) {
-      const span = tokens.slice(i, i + n);
-      const name = span.map((t) => t.word).join(' ');
+    for (let n = names.length; n >= 1 && matched === 0; n--) {
+      const name = names[n - 1] ?? '';
       const place = lookup(gaz, name);
       if (place && isAccepted(name, place, tokens, i, n, titleCase)) {
         found.push({ country: place.country, name, kind: place.kind });
@@ -92,6 +102,18 @@ export function findMentions(text: string, gaz: Gazetteer = gazetteer()): Countr
     i += Math.max(matched, 1);
   }
   return found;
+}
+
+const FIRST_WORDS = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/** Whether some gazetteer name begins with this word (or its singular, for plural demonyms). */
+function startsAName(gaz: Gazetteer, word: string): boolean {
+  let firsts = FIRST_WORDS.get(gaz);
+  if (!firsts) {
+    firsts = new Set([...gaz.names.keys()].map((name) => name.split(' ')[0] ?? name));
+    FIRST_WORDS.set(gaz, firsts);
+  }
+  return firsts.has(word) || (word.endsWith('s') && firsts.has(word.slice(0, -1)));
 }
 
 /** The name, or a plural demonym ("Iranians", "Venezuelans") by its singular. */
