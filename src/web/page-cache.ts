@@ -3,6 +3,7 @@
 // used first out; each entry remembers its surrogate keys (./surrogate-keys.ts), and a
 // change drops exactly the entries that carry one of the change's keys, on every node
 // (the change bus carries the keys; see src/jobs/change-bus.ts).
+import { EDITION_COOKIE, readCookie } from './edition-cookie.ts';
 import { constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SITE_KEY, SURROGATE_KEY_HEADERS } from './surrogate-keys.ts';
@@ -213,6 +214,23 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The URL, plus the reader's edition cookie: `/` shows the remembered edition, so two
+ * readers of one URL may get different pages (the only cookie any page depends on).
+ */
+export function cacheKey(request: FastifyRequest): string {
+  const edition = readCookie(request.headers.cookie, EDITION_COOKIE);
+  return edition !== undefined && /^[a-z0-9-]{1,40}$/.test(edition) ? `${request.url}\u0000edition=${edition}` : request.url;
+}
+
+/** Adds to Vary instead of replacing what the route set (`/` varies on Cookie too). */
+function addVary(reply: FastifyReply, field: string): void {
+  const current = reply.getHeader('vary');
+  const fields = (typeof current === 'string' ? current.split(',') : []).map((f) => f.trim()).filter(Boolean);
+  if (!fields.some((f) => f.toLowerCase() === field.toLowerCase())) fields.push(field);
+  reply.header('vary', fields.join(', '));
+}
+
 export interface PageCacheHooks {
   /** Called from http-cache's onSend with the final body, before a 304 replaces it. */
   store(request: FastifyRequest, reply: FastifyReply, payload: string | Buffer): void;
@@ -231,7 +249,7 @@ export function registerPageCache(
   app.addHook('onRequest', (request, reply, done) => {
     const method = request.method;
     if ((method !== 'GET' && method !== 'HEAD') || !isCacheableUrl(request.url)) return done();
-    const entry = cache.get(request.url);
+    const entry = cache.get(cacheKey(request));
     opts.onLookup?.(entry !== undefined);
     if (!entry) {
       request.pageCacheGeneration = cache.generation;
@@ -251,9 +269,9 @@ export function registerPageCache(
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const gzip = gzipped(body, reply.getHeader('content-type') as string | undefined);
       // Hits may be gzipped: a shared cache must key this URL by Accept-Encoding.
-      if (gzip) reply.header('vary', 'accept-encoding');
+      if (gzip) addVary(reply, 'accept-encoding');
       cache.set(
-        request.url,
+        cacheKey(request),
         {
           status,
           headers: headersOf(reply),
