@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliHarness } from './testing/cli-harness.ts';
 import { runCli } from './index.ts';
 import { runParse } from './commands/parse.ts';
 import { openStore } from '../store/store.ts';
@@ -11,21 +10,7 @@ import { listSources, recordFetch } from '../store/source-repository.ts';
 const WIRE = new URL('../ingest/testdata/wire-v1.rss', import.meta.url).pathname;
 const WIRE_V2 = new URL('../ingest/testdata/wire-v2.rss', import.meta.url).pathname;
 
-let dir: string;
-let out: string[];
-let err: string[];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'wiredesk-cli-'));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliHarness('cli');
 
 describe('wiredesk CLI', () => {
   it.each([
@@ -38,31 +23,31 @@ describe('wiredesk CLI', () => {
     [['sources', 'remove'], /^wiredesk: sources: unknown subcommand "remove"/],
   ])('bad arguments %j give one line and usage, exit 2, no stack trace', async (args, message) => {
     expect(await runCli(args)).toBe(2);
-    expect(err.join('\n')).toMatch(message);
-    expect(err.join('\n')).toContain('usage: npm run wiredesk -- <command>');
-    expect(err.join('\n')).not.toMatch(/\n\s+at /);
+    expect(cli.err.join('\n')).toMatch(message);
+    expect(cli.err.join('\n')).toContain('usage: npm run wiredesk -- <command>');
+    expect(cli.err.join('\n')).not.toMatch(/\n\s+at /);
   });
 
   it('ingest prints a summary line per input and fails when any input failed', async () => {
-    const db = join(dir, 'w.db');
+    const db = join(cli.dir, 'w.db');
     expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
-    expect(out).toEqual([`${WIRE}: new 2, updated 0, unchanged 0, rejected 1`]);
-    out.length = 0;
-    expect(await runCli(['ingest', '--db', db, WIRE_V2, join(dir, 'missing.xml')])).toBe(1);
-    expect(out).toEqual([`${WIRE_V2}: new 0, updated 1, unchanged 1, rejected 1`, `${join(dir, 'missing.xml')}: failed: fetch/file: ${join(dir, 'missing.xml')}: no such file`]);
+    expect(cli.out).toEqual([`${WIRE}: new 2, updated 0, unchanged 0, rejected 1`]);
+    cli.out.length = 0;
+    expect(await runCli(['ingest', '--db', db, WIRE_V2, join(cli.dir, 'missing.xml')])).toBe(1);
+    expect(cli.out).toEqual([`${WIRE_V2}: new 0, updated 1, unchanged 1, rejected 1`, `${join(cli.dir, 'missing.xml')}: failed: fetch/file: ${join(cli.dir, 'missing.xml')}: no such file`]);
   });
 
   it('sources add then list shows the source', async () => {
-    const db = join(dir, 'w.db');
+    const db = join(cli.dir, 'w.db');
     expect(await runCli(['sources', 'add', 'https://wire.example/pti.rss', '--name', 'PTI national', '--interval', '2m', '--agency', 'PTI', '--db', db])).toBe(0);
     expect(await runCli(['sources', 'add', 'https://wire.example/other.rss', '--name', 'PTI national', '--db', db])).toBe(2);
-    out.length = 0;
+    cli.out.length = 0;
     expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
-    expect(out).toEqual(['1\tPTI national\thttps://wire.example/pti.rss\tevery 120s\tpending\t- items/day\tnot fetched yet']);
+    expect(cli.out).toEqual(['1\tPTI national\thttps://wire.example/pti.rss\tevery 120s\tpending\t- items/day\tnot fetched yet']);
   });
 
   it('sources list shows health: status, items per day, last success and last error', async () => {
-    const db = join(dir, 'w.db');
+    const db = join(cli.dir, 'w.db');
     expect(await runCli(['sources', 'add', 'https://wire.example/a.rss', '--name', 'A', '--db', db])).toBe(0);
     expect(await runCli(['sources', 'add', 'https://wire.example/b.rss', '--name', 'B', '--db', db])).toBe(0);
     const store = openStore({ kind: 'sqlite', path: db });
@@ -76,30 +61,30 @@ describe('wiredesk CLI', () => {
     } finally {
       await store.close();
     }
-    out.length = 0;
+    cli.out.length = 0;
     expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
     const ok = new Date(Date.now() - 60_000).toISOString().slice(0, 16);
-    expect(out[0]).toMatch(new RegExp(`^1\tA\thttps://wire.example/a.rss\tevery 300s \\(learned 600s\\)\tquiet \\(no item since .+\\)\t12 items/day\tok at ${ok}`));
-    expect(out[1]).toMatch(new RegExp(`^2\tB\t.*\tfailing \\(1 in a row\\)\t12 items/day\tok at ${ok}.*\tlast error at ${ok}.*: fetch/http: https://wire.example/b.rss answered 503 Service Unavailable$`));
+    expect(cli.out[0]).toMatch(new RegExp(`^1\tA\thttps://wire.example/a.rss\tevery 300s \\(learned 600s\\)\tquiet \\(no item since .+\\)\t12 items/day\tok at ${ok}`));
+    expect(cli.out[1]).toMatch(new RegExp(`^2\tB\t.*\tfailing \\(1 in a row\\)\t12 items/day\tok at ${ok}.*\tlast error at ${ok}.*: fetch/http: https://wire.example/b.rss answered 503 Service Unavailable$`));
   });
 
   it('sources add --push prints the token once; list never shows it', async () => {
-    const db = join(dir, 'w.db');
+    const db = join(cli.dir, 'w.db');
     expect(await runCli(['sources', 'add', '--push', 'afp-push', '--agency', 'AFP', '--db', db])).toBe(0);
-    const token = /token \(shown once, store it now\): (\S+)/.exec(out.join('\n'))?.[1];
+    const token = /token \(shown once, store it now\): (\S+)/.exec(cli.out.join('\n'))?.[1];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    out.length = 0;
+    cli.out.length = 0;
     expect(await runCli(['sources', 'list', '--db', db])).toBe(0);
-    expect(out).toEqual(['1\tafp-push\tPOST /api/ingest/afp-push\tpush']);
+    expect(cli.out).toEqual(['1\tafp-push\tPOST /api/ingest/afp-push\tpush']);
     expect(await runCli(['sources', 'add', '--push', 'bad name!', '--db', db])).toBe(2);
   });
 
   it('migrate reports what it applied, then that the database is up to date', async () => {
-    const db = join(dir, 'w.db');
+    const db = join(cli.dir, 'w.db');
     expect(await runCli(['migrate', '--db', db])).toBe(0);
-    expect(out[0]).toMatch(/^applied 0001-initial, /);
+    expect(cli.out[0]).toMatch(/^applied 0001-initial, /);
     expect(await runCli(['migrate', '--db', db])).toBe(0);
-    expect(out[1]).toBe('database is up to date');
+    expect(cli.out[1]).toBe('database is up to date');
   });
 
   it('parse prints one normalized item per line and the rejected one on stderr', async () => {
@@ -111,6 +96,6 @@ describe('wiredesk CLI', () => {
       ['rss', 'Flood warnings issued along the Brahmaputra', 'PTI', 'Guwahati', 'science-environment'],
       ['rss', 'Kenya opens new rail link to Naivasha', 'Reuters', 'Nairobi', 'transport'],
     ]);
-    expect(err).toEqual([expect.stringMatching(/^.*wire-v1\.rss: item 2: /)]);
+    expect(cli.err).toEqual([expect.stringMatching(/^.*wire-v1\.rss: item 2: /)]);
   });
 });
