@@ -1,5 +1,6 @@
 // A story's countries and tags (written with each version by publish) and editors'
 // sector labels. Dialect-agnostic Kysely.
+import { prepareQuery } from './prepared-query.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -63,8 +64,14 @@ export async function findStoryCountries(db: Db, storyId: number): Promise<strin
   return rows.map((r) => r.country);
 }
 
+// On every article view: compiled once (see prepared-query.ts).
+const selectStoryTags = prepareQuery(
+  (db: Kysely<Database>, storyId: number) => db.selectFrom('story_tags').select(['slug', 'name', 'kind']).where('story_id', '=', storyId).orderBy('position'),
+  1,
+);
+
 export async function findStoryTags(db: Db, storyId: number): Promise<StoryTagRow[]> {
-  return db.selectFrom('story_tags').select(['slug', 'name', 'kind']).where('story_id', '=', storyId).orderBy('position').execute();
+  return selectStoryTags(db as Kysely<Database>, storyId);
 }
 
 /** A tag's display name (the most recent spelling), or undefined when no story has it. */

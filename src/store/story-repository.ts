@@ -229,3 +229,51 @@ export async function releaseEmbargoes(db: Kysely<Database>, now: Date): Promise
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** What "Next article" links to: the next older published story in the same sector. */
+export interface NextLink {
+  readonly id: number;
+  readonly sector: string;
+  readonly slug: string;
+  readonly headline: string;
+}
+
+// The article page's one statement: the story and, joined on a correlated subquery,
+// the next older published story of its sector (same order as findNextLinkInSector).
+// One round trip instead of two matters on the hottest page.
+const selectArticleById = prepareQuery(
+  (db: Kysely<Database>, id: number) =>
+    db
+      .selectFrom('stories as s')
+      .leftJoin('stories as n', (join) =>
+        join.on((eb) =>
+          eb(
+            'n.id',
+            '=',
+            eb
+              .selectFrom('stories as p')
+              .select('p.id')
+              .whereRef('p.sector', '=', 's.sector')
+              .whereRef('p.created_at', '<=', 's.created_at')
+              .where('p.status', '=', 'published')
+              .where((e) => e.or([e('p.created_at', '<', e.ref('s.created_at')), e('p.id', '<', e.ref('s.id'))]))
+              .orderBy('p.created_at', 'desc')
+              .orderBy('p.id', 'desc')
+              .limit(1),
+          ),
+        ),
+      )
+      .select(STORY_COLUMNS.map((c) => `s.${c}` as const))
+      .select(['n.id as next_id', 'n.slug as next_slug', 'n.headline as next_headline'])
+      .where('s.id', '=', id),
+  1,
+);
+
+/** A story with its "Next article" link (only looked for when the story is published). */
+export async function findArticleById(db: Db, id: number): Promise<{ story: Story; next?: NextLink } | undefined> {
+  const [row] = await selectArticleById(db as Kysely<Database>, id);
+  if (!row) return undefined;
+  const story = toStory(row as unknown as Omit<StoryRow, 'body_text'>);
+  if (row.next_id === null || row.next_id === undefined || row.next_slug === null || row.next_headline === null) return { story };
+  return { story, next: { id: Number(row.next_id), sector: story.sector, slug: String(row.next_slug), headline: String(row.next_headline) } };
+}

@@ -2,8 +2,7 @@
 // for the id, and /article/{id}, answer 301 with the canonical path.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
-import { findStoryById } from '../../store/story-repository.ts';
-import { findNextLinkInSector } from '../../store/page-queries.ts';
+import { findArticleById, findStoryById } from '../../store/story-repository.ts';
 import { findStoryTags } from '../../store/geo-repository.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
@@ -26,8 +25,10 @@ export function parseStoryId(idSlug: string): number | undefined {
 type Lookup = { readonly kind: 'published'; readonly story: Story } | { readonly kind: 'gone'; readonly story: Story } | { readonly kind: 'missing' };
 
 async function findPublished(ctx: WebContext, id: number | undefined): Promise<Lookup> {
-  if (id === undefined) return { kind: 'missing' };
-  const story = await findStoryById(ctx.store.db, id);
+  return lookupOf(id === undefined ? undefined : await findStoryById(ctx.store.db, id));
+}
+
+function lookupOf(story: Story | undefined): Lookup {
   if (story?.status === 'published') return { kind: 'published', story };
   // A kill is for good: 410. Withheld and embargoed stories are simply not there yet
   // (a 410 would tell the world an embargoed story exists).
@@ -41,7 +42,9 @@ function countView(ctx: WebContext, request: FastifyRequest, id: number): void {
 
 export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get<{ Params: { sector: string; idSlug: string } }>('/article/:sector/:idSlug', async (request, reply) => {
-    const found = await findPublished(ctx, parseStoryId(request.params.idSlug));
+    const id = parseStoryId(request.params.idSlug);
+    const article = id === undefined ? undefined : await findArticleById(ctx.store.db, id);
+    const found = lookupOf(article?.story);
     if (found.kind === 'gone') return sendGone(ctx, setSurrogateKeys(reply, { kind: 'article', story: found.story, linkedIds: [] }));
     if (found.kind === 'missing') return reply.callNotFound();
     const { story } = found;
@@ -50,7 +53,8 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
       return setSurrogateKeys(reply, { kind: 'article', story, linkedIds: [] }).redirect(canonicalPath, 301);
     }
     countView(ctx, request, story.id);
-    const [next, chrome, tags] = await Promise.all([findNextLinkInSector(ctx.store.db, story), ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id)]);
+    const next = article?.next;
+    const [chrome, tags] = await Promise.all([ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id)]);
     setSurrogateKeys(reply, { kind: 'article', story, linkedIds: next ? [next.id] : [] });
     const canonical = absoluteUrl(ctx.site, canonicalPath);
     const image = safeImageUrl(ctx.site, story.imageUrl);
