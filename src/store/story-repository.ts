@@ -239,8 +239,10 @@ export interface NextLink {
 }
 
 // The article page's one statement: the story and, joined on a correlated subquery,
-// the next older published story of its sector (same order as findNextLinkInSector).
-// One round trip instead of two matters on the hottest page.
+// the next older published story of its sector (newest first; a story created at the
+// same instant comes next when its id is lower). `created_at <= t` first lets both
+// engines walk the (sector, created_at) index down from the story instead of from the
+// sector's newest. One round trip instead of two matters on the hottest page.
 const selectArticleById = prepareQuery(
   (db: Kysely<Database>, id: number) =>
     db
