@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { insertStories, countStories, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, updateStory } from './story-repository.ts';
+import { insertStories, countStories, findArticleById, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, listStoriesByIds, updateStory } from './story-repository.ts';
 import type { NewStoryRow } from './schema.ts';
 
 function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {
@@ -28,6 +28,26 @@ describe.each(testEngines())('story repository on %s', (engine) => {
     const id = await insertStory(t.store.db, row(1));
     const s = await findStoryById(t.store.db, id);
     expect(s).toMatchObject({ id, identity: 'guid:1', headline: 'Headline 1', sector: 'health', agency: 'PTI', categories: ['c'], bodyHtml: '<p>Body 1</p>' });
+  });
+
+  it('reads stories by id in the order asked, published ones only', async () => {
+    const [a, b, c] = [await insertStory(t.store.db, row(1)), await insertStory(t.store.db, row(2, { status: 'killed' })), await insertStory(t.store.db, row(3))];
+    expect((await listStoriesByIds(t.store.db, [c, b, a, 999])).map((s) => s.id)).toEqual([c, a]);
+  });
+
+  it('reads an article with its next older published story in the sector, in one statement', async () => {
+    // health: 1, 3 (killed), 5; the same minute for 7 and 9 (ids decide).
+    const ids = new Map<number, number>();
+    for (const n of [1, 3, 5]) ids.set(n, await insertStory(t.store.db, row(n, n === 3 ? { status: 'killed' } : {})));
+    const same = new Date(Date.UTC(2026, 0, 1, 1, 0)).toISOString();
+    for (const n of [7, 9]) ids.set(n, await insertStory(t.store.db, row(n, { created_at: same })));
+    expect((await findArticleById(t.store.db, ids.get(5)!))?.next).toEqual({ id: ids.get(1), sector: 'health', slug: 'headline-1', headline: 'Headline 1' });
+    expect((await findArticleById(t.store.db, ids.get(9)!))?.next?.id).toBe(ids.get(7));
+    expect((await findArticleById(t.store.db, ids.get(7)!))?.next?.id).toBe(ids.get(5));
+    const first = await findArticleById(t.store.db, ids.get(1)!);
+    expect(first?.story.headline).toBe('Headline 1');
+    expect(first?.next).toBeUndefined();
+    expect(await findArticleById(t.store.db, 999_999)).toBeUndefined();
   });
 
   it('inserts many rows at once and maps each id to its identity', async () => {

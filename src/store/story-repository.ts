@@ -163,13 +163,14 @@ export async function countStories(db: Db, filter: StoryFilter): Promise<number>
 
 export async function listStoriesByIds(db: Db, ids: readonly number[]): Promise<StorySummary[]> {
   if (ids.length === 0) return [];
+  // By id alone, status checked here: with `status = ?` in the query SQLite walks the
+  // whole status index (every published story) instead of a few primary-key lookups.
   const rows = await db
     .selectFrom('stories')
     .select([...SUMMARY_COLUMNS])
-    .where('status', '=', 'published')
     .where('id', 'in', [...ids])
     .execute();
-  const byId = new Map(rows.map((r) => [Number(r.id), toSummary(r)]));
+  const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [Number(r.id), toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
