@@ -6,10 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/store.ts';
-import { migrateData } from '../src/store/migrate-data.ts';
 import { articleUrls, loadArticles, seed, startServe, type ServeFigures } from './article.ts';
-import { createBenchDatabase } from './pg.ts';
+import { copySqliteInto, createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 
 export interface ArticleOptions {
@@ -40,17 +38,7 @@ async function articleOnPostgres(dir: string, dbPath: string, paths: readonly st
   const dropOnInterrupt = onInterrupt(() => db.drop());
   try {
     const copyStarted = performance.now();
-    const from = openStore({ kind: 'sqlite', path: dbPath });
-    const to = openStore({ kind: 'postgres', url: db.url });
-    try {
-      await migrateData(from, to);
-    } finally {
-      await from.close();
-      await to.close();
-    }
-    // Fresh statistics and visibility map, as after any bulk load (autovacuum would get
-    // there within a minute or so; the run should not depend on when).
-    await db.query('VACUUM ANALYZE');
+    await copySqliteInto(db, dbPath);
     const copySeconds = (performance.now() - copyStarted) / 1000;
     // --db names a file that does not exist: were DATABASE_URL ignored, every article would 404.
     const serve = await startServe(join(dir, 'not-used.db'), opts.port ?? 3999, { ...opts.env, DATABASE_URL: db.url });

@@ -3,6 +3,8 @@
 // else the local server's `test` database (trust auth, as .ci/run sets it up).
 import { randomBytes } from 'node:crypto';
 import { withAdmin } from '../src/store/testing/test-stores.ts';
+import { openStore } from '../src/store/store.ts';
+import { migrateData } from '../src/store/migrate-data.ts';
 
 export function adminUrl(): string {
   return process.env.WIREDESK_BENCH_PG ?? process.env.WIREDESK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -31,4 +33,21 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     // One drop, whoever asks (a `finally` and the Ctrl-C cleanup may both): all wait for it.
     drop: () => (dropping ??= withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
+}
+
+/**
+ * Copies a seeded SQLite file into the bench database with migrate-data, then VACUUM
+ * ANALYZE: fresh statistics and visibility map, as after any bulk load (autovacuum
+ * would get there within a minute or so; a run should not depend on when).
+ */
+export async function copySqliteInto(db: BenchDatabase, sqlitePath: string): Promise<void> {
+  const from = openStore({ kind: 'sqlite', path: sqlitePath });
+  const to = openStore({ kind: 'postgres', url: db.url });
+  try {
+    await migrateData(from, to);
+  } finally {
+    await from.close();
+    await to.close();
+  }
+  await db.query('VACUUM ANALYZE');
 }

@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../src/store/store.ts';
-import { migrateData } from '../src/store/migrate-data.ts';
 import { searchStories, type SearchRequest } from '../src/search/search.ts';
 import { seedDatabase } from './seed-db.ts';
-import { createBenchDatabase } from './pg.ts';
+import { copySqliteInto, createBenchDatabase } from './pg.ts';
 import { onInterrupt } from './interrupt.ts';
 
 export interface SearchFigures {
@@ -101,15 +100,7 @@ async function onPostgres(dbPath: string, queries: number): Promise<SearchFigure
   const db = await createBenchDatabase();
   const dropOnInterrupt = onInterrupt(() => db.drop());
   try {
-    const from = openStore({ kind: 'sqlite', path: dbPath });
-    const to = openStore({ kind: 'postgres', url: db.url });
-    try {
-      await migrateData(from, to);
-    } finally {
-      await from.close();
-      await to.close();
-    }
-    await db.query('VACUUM ANALYZE');
+    await copySqliteInto(db, dbPath);
     const store = openStore({ kind: 'postgres', url: db.url });
     try {
       return await timeQueries(store, 'postgres', queries);
