@@ -22,12 +22,13 @@ export async function recordView(db: Kysely<Database>, storyId: number, at: Date
  * hour's views count `0.5 ^ (hours ago / halfLifeHours)`, so a story read a lot this
  * morning still ranks, but one read as much in the last hour ranks above it. The
  * weights are a CASE over the window's hour buckets: plain SQL on both engines.
+ * `countries` narrows it to an edition's stories.
  */
 export async function listMostViewed(
   db: Kysely<Database>,
   since: Date,
   limit: number,
-  opts: { readonly now?: Date; readonly halfLifeHours?: number } = {},
+  opts: { readonly now?: Date; readonly halfLifeHours?: number; readonly countries?: readonly string[] } = {},
 ): Promise<{ storyId: number; score: number }[]> {
   const now = opts.now ?? new Date();
   const halfLife = opts.halfLifeHours ?? TRENDING_HALF_LIFE_HOURS;
@@ -39,12 +40,18 @@ export async function listMostViewed(
     hours.map((h) => sql`when ${h.hour} then ${sql.lit(Number(h.weight.toFixed(6)))}`),
     sql` `,
   )} else 0 end`;
-  const rows = await db
+  let q = db
     .selectFrom('story_views')
     .innerJoin('stories', 'stories.id', 'story_views.story_id')
     .select(['story_views.story_id', sql<number>`sum(story_views.views * ${weight})`.as('score')])
     .where('story_views.hour', '>=', hourBucket(since))
-    .where('stories.status', '=', 'published')
+    .where('stories.status', '=', 'published');
+  const countries = opts.countries;
+  // An edition's trending: stories about one of its countries.
+  if (countries && countries.length > 0) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('story_countries as c').select('c.story_id').whereRef('c.story_id', '=', 'story_views.story_id').where('c.country', 'in', [...countries])));
+  }
+  const rows = await q
     .groupBy('story_views.story_id')
     .orderBy('score', 'desc')
     .orderBy('story_views.story_id', 'desc')

@@ -12,7 +12,7 @@ import { TtlCache } from './ttl-cache.ts';
 import { findFirstCountries } from '../store/geo-repository.ts';
 import { regionName, regionsOf } from './regions.ts';
 import { slugifyAgency } from './urls.ts';
-import { prepareChrome, renderFragment, type ChromeParts } from './render.ts';
+import { prepareChrome, renderFragment, type ChromeHtml, type ChromeParts } from './render.ts';
 import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
 
 export const TRENDING_SIZE = 4;
@@ -28,6 +28,8 @@ export interface Chrome {
   readonly latest: readonly StorySummary[];
   readonly trending: readonly TrendingEntry[];
   readonly html: ChromeParts;
+  /** The same, as strings: an edition's chrome swaps the rail and keeps the rest. */
+  readonly parts: ChromeHtml;
 }
 
 export interface SectorBlock {
@@ -43,7 +45,8 @@ export interface HomeData {
 }
 
 export interface SiteData {
-  chrome(): Promise<Chrome>;
+  /** The chrome every page shares; an edition's front page gets the edition's trending in its rail. */
+  chrome(edition?: Edition): Promise<Chrome>;
   /** The last chrome loaded, or one built from configuration alone: never waits, never fails. */
   chromeNow(): Chrome;
   /** The front page's blocks; an edition with countries shows only its stories. */
@@ -61,14 +64,14 @@ export interface SiteDataOptions {
   readonly onCacheLookup?: (cache: string, hit: boolean) => void;
 }
 
-function renderChrome(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeParts {
+function renderChromeHtml(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeHtml {
   const todayIso = formatIsoDate(at.toISOString(), site.timeZone);
   const label = new Intl.DateTimeFormat(site.language, { dateStyle: 'full', timeZone: site.timeZone }).format(at);
-  return prepareChrome({
+  return {
     header: renderFragment(createElement(Masthead, { site, agencies, today: { iso: todayIso, label } })),
     rail: renderFragment(createElement(Rail, { site, trending, latest })),
     footer: renderFragment(createElement(SiteFooter, { site, year: yearIn(at, site.timeZone) })),
-  });
+  };
 }
 
 function indexAgencies(rows: readonly { agency: string }[]): { agencies: AgencyLink[]; bySlug: Map<string, string> } {
@@ -84,9 +87,9 @@ function indexAgencies(rows: readonly { agency: string }[]): { agencies: AgencyL
   return { agencies, bySlug };
 }
 
-/** Most viewed in the window first, then filled with the newest stories. */
-async function loadTrending(store: Store, latest: readonly StorySummary[], now: number): Promise<TrendingEntry[]> {
-  const viewed = await listMostViewed(store.db, new Date(now - TRENDING_WINDOW_MS), TRENDING_SIZE);
+/** Most viewed in the window first (of the edition's countries, when given), then filled with the newest stories. */
+async function loadTrending(store: Store, latest: readonly StorySummary[], now: number, countries?: readonly string[]): Promise<TrendingEntry[]> {
+  const viewed = await listMostViewed(store.db, new Date(now - TRENDING_WINDOW_MS), TRENDING_SIZE, countries ? { countries } : {});
   const stories = await listStoriesByIds(store.db, viewed.map((v) => v.storyId));
   const seen = new Set(stories.map((s) => s.id));
   const filled = [...stories, ...latest.filter((s) => !seen.has(s.id))].slice(0, TRENDING_SIZE);
@@ -97,13 +100,8 @@ async function loadTrending(store: Store, latest: readonly StorySummary[], now: 
 export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataOptions): SiteData {
   const now = opts.now ?? Date.now;
   const lookups = (cache: string) => (hit: boolean) => opts.onCacheLookup?.(cache, hit);
-  const bare: Chrome = {
-    agencies: [],
-    agencyBySlug: new Map(),
-    latest: [],
-    trending: [],
-    html: renderChrome(site, [], [], [], new Date(now())),
-  };
+  const bareParts = renderChromeHtml(site, [], [], [], new Date(now()));
+  const bare: Chrome = { agencies: [], agencyBySlug: new Map(), latest: [], trending: [], parts: bareParts, html: prepareChrome(bareParts) };
 
   const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError, lookups('agencies'));
 
@@ -112,13 +110,37 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
       const at = now();
       const [{ agencies, bySlug }, latest] = await Promise.all([agencyIndex.get(), listStories(store.db, {}, { limit: LATEST_SIZE })]);
       const trending = await loadTrending(store, latest, at);
-      return { agencies, agencyBySlug: bySlug, latest, trending, html: renderChrome(site, agencies, latest, trending, new Date(at)) };
+      const parts = renderChromeHtml(site, agencies, latest, trending, new Date(at));
+      return { agencies, agencyBySlug: bySlug, latest, trending, parts, html: prepareChrome(parts) };
     },
     opts.ttlMs,
     now,
     opts.onError,
     lookups('chrome'),
   );
+
+  // An edition's chrome: the shared one with the edition's trending in the rail.
+  const editionChromeFor = (countries: readonly string[]) =>
+    new TtlCache<Chrome>(
+      async () => {
+        const base = await chrome.get();
+        const [trending, newest] = await Promise.all([
+          loadTrending(store, [], now(), countries),
+          listStories(store.db, { countries }, { limit: TRENDING_SIZE }),
+        ]);
+        const seen = new Set(trending.map((t) => t.story.id));
+        const fill = newest.filter((s) => !seen.has(s.id));
+        const regions = await findFirstCountries(store.db, fill.map((s) => s.id));
+        const filled = [...trending, ...fill.map((story) => ({ story, region: regionName(regions.get(story.id)) }))].slice(0, TRENDING_SIZE);
+        const parts = { ...base.parts, rail: renderFragment(createElement(Rail, { site, trending: filled, latest: base.latest })) };
+        return { ...base, trending: filled, parts, html: prepareChrome(parts) };
+      },
+      opts.ttlMs,
+      now,
+      opts.onError,
+      lookups('chrome'),
+    );
+  const editionChromes = new Map(site.editions.filter((e) => e.countries.length > 0).map((e) => [e.slug, editionChromeFor(e.countries)]));
 
   // One cache per edition: `countries` narrows every block to the edition's stories.
   const homeFor = (countries: readonly string[] | undefined) =>
@@ -142,12 +164,13 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
   const editionHomes = new Map(site.editions.filter((e) => e.countries.length > 0).map((e) => [e.slug, homeFor(e.countries)]));
 
   return {
-    chrome: () => chrome.get(),
+    chrome: (edition) => (edition ? editionChromes.get(edition.slug) : undefined)?.get() ?? chrome.get(),
     chromeNow: () => chrome.peek() ?? bare,
     home: (edition) => (edition ? editionHomes.get(edition.slug) : undefined)?.get() ?? home.get(),
     invalidate() {
       agencyIndex.invalidate();
       chrome.invalidate();
+      for (const cache of editionChromes.values()) cache.invalidate();
       home.invalidate();
       for (const cache of editionHomes.values()) cache.invalidate();
     },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../../store/testing/test-stores.ts';
 import { replaceStoryGeo } from '../../store/geo-repository.ts';
+import { recordView } from '../../store/view-repository.ts';
 import { hrefsIn, startWeb, storyRow, textOf, type WebHarness } from '../testing/web-fixtures.ts';
 
 const headlinesIn = (html: string): string[] => [...new Set([...html.matchAll(/<h[23] class="(?:lead-title|item-title)"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1] ?? ''))];
@@ -8,6 +9,7 @@ const mainOf = (html: string): string => /<main[^>]*>(.*?)<\/main>/s.exec(html)?
 
 describe.each(testEngines())('editions, region tags and tag pages on %s', (engine) => {
   let w: WebHarness;
+  let ids: { india: number; kenya: number };
   beforeEach(async () => {
     w = await startWeb(engine);
     const [india, kenya, nowhere] = await w.insert(
@@ -16,6 +18,7 @@ describe.each(testEngines())('editions, region tags and tag pages on %s', (engin
       storyRow(3, { headline: 'A quiet day', slug: 'quiet' }),
     );
     if (india === undefined || kenya === undefined || nowhere === undefined) throw new Error('insert failed');
+    ids = { india, kenya };
     await replaceStoryGeo(w.t.store.db, india, { countries: ['IN', 'PK'], tags: [{ slug: 'kerala', name: 'Kerala', kind: 'place' }] });
     await replaceStoryGeo(w.t.store.db, kenya, { countries: ['KE'], tags: [{ slug: 'kerala', name: 'Kerala', kind: 'place' }, { slug: 'william-ruto', name: 'William Ruto', kind: 'person' }] });
   });
@@ -76,6 +79,20 @@ describe.each(testEngines())('editions, region tags and tag pages on %s', (engin
     expect(regions).toEqual([['A quiet day', 'Global'], ['Nairobi votes', 'Kenya'], ['Monsoon reaches Kerala', 'India']]);
     const trending = /<section class="panel trending".*?<\/section>/.exec(res.body)?.[0] ?? '';
     expect([...trending.matchAll(/<span class="region">([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(['Global', 'Kenya', 'India']);
+  });
+
+  it("an edition's front page ranks the edition's own trending stories; other pages keep the Global list", async () => {
+    // Kenya's story is read most, India's once: Global trending leads with Kenya, South Asia's with India.
+    const now = new Date();
+    for (let i = 0; i < 3; i++) await recordView(w.t.store.db, ids.kenya, now);
+    await recordView(w.t.store.db, ids.india, now);
+    w.app.invalidateCaches();
+    const trendingOf = (html: string) => [...(/<section class="panel trending".*?<\/section>/s.exec(html)?.[0] ?? '').matchAll(/<h3 class="item-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(trendingOf((await w.get('/latest')).body)).toEqual(['Nairobi votes', 'Monsoon reaches Kerala', 'A quiet day']);
+    expect(trendingOf((await w.get('/south-asia')).body)).toEqual(['Monsoon reaches Kerala']);
+    expect(trendingOf((await w.get('/east-africa')).body)).toEqual(['Nairobi votes']);
+    expect(trendingOf((await w.get('/', { cookie: 'edition=south-asia' })).body)).toEqual(['Monsoon reaches Kerala']);
+    expect(trendingOf((await w.get('/')).body)[0]).toBe('Nairobi votes');
   });
 
   it('an article links its tags under "Read more on"; a tag page lists its stories', async () => {

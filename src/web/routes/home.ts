@@ -12,7 +12,7 @@ import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { rememberEdition, rememberedEdition } from '../edition-cookie.ts';
 
 async function sendFront(ctx: WebContext, reply: FastifyReply, edition: Edition | undefined) {
-  const [chrome, home] = await Promise.all([ctx.siteData.chrome(), ctx.siteData.home(edition)]);
+  const [chrome, home] = await Promise.all([ctx.siteData.chrome(edition), ctx.siteData.home(edition)]);
   const path = edition ? editionPath(edition.slug) : '/';
   const title = edition ? `${edition.name} edition` : ctx.site.name;
   const html = renderPage(ctx, chrome, {
