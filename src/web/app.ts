@@ -21,12 +21,14 @@ import { registerSitemapRoutes } from './routes/sitemaps.ts';
 import { registerWebsubRoutes } from './routes/websub.ts';
 import { createWebsubCallbacks } from '../websub/callbacks.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
-import { registerOpsRoutes, RequestLogController } from './routes/ops.ts';
+import { registerOpsRoutes, RequestLogController, UNMATCHED_ROUTE } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
 import { limitedRoute, registerRateLimits } from './rate-limit.ts';
 import { PageCache, registerPageCache, type CachedResponse, type PageChange } from './page-cache.ts';
 import { changeFor, immediateChangeKeys } from './change-keys.ts';
 import { parseStoryId } from './routes/article.ts';
+import { fastPathServerFactory } from './cache-fast-path.ts';
+import type { IncomingMessage } from 'node:http';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,10 +67,23 @@ export interface BuildAppOptions {
 const ARTICLE_ROUTE = '/article/:sector/:idSlug';
 
 /** A reader served from the page cache is still a reader: count the view the route would have. */
-function countCachedView(ctx: WebContext, request: FastifyRequest, entry: CachedResponse): void {
-  if (entry.status !== 200 || entry.routeUrl !== ARTICLE_ROUTE || request.method !== 'GET') return;
+function countCachedView(views: ViewCounter, entry: CachedResponse, method: string, address: string | undefined, userAgent: string | undefined): void {
+  if (entry.status !== 200 || entry.routeUrl !== ARTICLE_ROUTE || method !== 'GET') return;
   const id = parseStoryId((entry.params as { idSlug?: string }).idSlug ?? '');
-  if (id !== undefined) ctx.views.count(id, { address: request.ip, userAgent: request.headers['user-agent'] });
+  if (id !== undefined) views.count(id, { address: address ?? '', userAgent });
+}
+
+const INFO_OR_LOWER = new Set(['trace', 'debug', 'info']);
+
+/** What Fastify's hooks would have done for a hit the fast path answered: the cache and request metrics, the request log line. */
+function answeredFromCache(app: FastifyInstance | undefined, metrics: Metrics, request: IncomingMessage, entry: CachedResponse, status: number, startedAt: bigint): void {
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  const route = entry.routeUrl ?? UNMATCHED_ROUTE;
+  metrics.recordCache('page', true);
+  metrics.observeRequest(route, status, seconds);
+  if (app && INFO_OR_LOWER.has(app.log.level)) {
+    app.log.info({ method: request.method, url: request.url, route, status_code: status, duration_ms: Math.round(seconds * 1e4) / 10, cache: 'hit' }, 'request completed');
+  }
 }
 
 function isLoggerInstance(logger: unknown): logger is FastifyBaseLogger {
@@ -83,9 +98,24 @@ function loggerOptions(logger: BuildAppOptions['logger']): FastifyServerOptions 
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ ...loggerOptions(opts.logger), trustProxy: opts.config.trustProxy });
-  const site = opts.config.site;
   const metrics = opts.metrics ?? createMetrics();
+  const pageCache = opts.config.pageCache ? new PageCache() : undefined;
+  // Set once the app exists: the fast path answers only after listen.
+  let late: { app: FastifyInstance; views: ViewCounter } | undefined;
+  const fastPath = pageCache
+    ? fastPathServerFactory(
+        pageCache,
+        {
+          onHit: (entry, address, userAgent, method) => {
+            if (late) countCachedView(late.views, entry, method, address, userAgent);
+          },
+          onAnswered: (request, entry, status, startedAt) => answeredFromCache(late?.app, metrics, request, entry, status, startedAt),
+        },
+        opts.config.trustProxy,
+      )
+    : undefined;
+  const app = Fastify({ ...loggerOptions(opts.logger), trustProxy: opts.config.trustProxy, ...(fastPath ? { serverFactory: fastPath } : {}) });
+  const site = opts.config.site;
   const css = loadCssAsset();
   const siteData = createSiteData(opts.store, site, {
     ttlMs: SIDEBAR_TTL_MS,
@@ -98,8 +128,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   );
   views.start(VIEW_FLUSH_MS);
   const ctx: WebContext = { store: opts.store, site, siteData, views, cssHref: css.href };
-
-  const pageCache = opts.config.pageCache ? new PageCache() : undefined;
+  late = { app, views };
   app.decorate('invalidateCaches', (change?: PageChange) => {
     siteData.invalidate();
     if (!pageCache) return;
@@ -125,7 +154,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Before the routes: the plugin finds the limited ones as they are added.
   await registerRateLimits(app, opts.store.db, opts.config.rateLimits);
   const cacheHooks = pageCache
-    ? registerPageCache(app, pageCache, { onLookup: (hit) => metrics.recordCache('page', hit), onHit: (request, entry) => countCachedView(ctx, request, entry) })
+    ? registerPageCache(app, pageCache, { onLookup: (hit) => metrics.recordCache('page', hit), onHit: (request, entry) => countCachedView(views, entry, request.method, request.ip, request.headers['user-agent']) })
     : undefined;
   registerHttpCaching(app, cacheHooks?.store);
   registerOpsRoutes(app, { store: opts.store, metrics, ...(opts.config.metricsToken ? { metricsToken: opts.config.metricsToken } : {}) });

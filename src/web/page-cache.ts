@@ -219,8 +219,13 @@ declare module 'fastify' {
  * readers of one URL may get different pages (the only cookie any page depends on).
  */
 export function cacheKey(request: FastifyRequest): string {
-  const edition = readCookie(request.headers.cookie, EDITION_COOKIE);
-  return edition !== undefined && /^[a-z0-9-]{1,40}$/.test(edition) ? `${request.url}\u0000edition=${edition}` : request.url;
+  return cacheKeyOf(request.url, request.headers.cookie);
+}
+
+export function cacheKeyOf(url: string, cookieHeader: string | undefined): string {
+  if (cookieHeader === undefined) return url;
+  const edition = readCookie(cookieHeader, EDITION_COOKIE);
+  return edition !== undefined && /^[a-z0-9-]{1,40}$/.test(edition) ? `${url}\u0000edition=${edition}` : url;
 }
 
 /** Adds to Vary instead of replacing what the route set (`/` varies on Cookie too). */
