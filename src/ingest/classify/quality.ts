@@ -15,6 +15,8 @@ export interface LabelledCase {
   readonly subjects?: readonly string[] | undefined;
   readonly sector: string;
   readonly countries: readonly string[];
+  /** Which labelling round (labelled-corpus.ts): 1 was tuned on, later ones are held out. */
+  readonly batch?: number;
 }
 
 export interface QualityReport {
