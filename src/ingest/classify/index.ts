@@ -3,7 +3,7 @@ import type { StoryDraft } from '../../domain/story.ts';
 import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
-import { namePartsOf, scoreWithModel, stem, trainSectorModel, type SectorModel } from './sector-model.ts';
+import { categoryStillNames, namePartsOf, scoreWithModel, stem, trainSectorModel, type SectorModel } from './sector-model.ts';
 import { sectorForSubject } from './subject-codes.ts';
 
 export type ClassifiableDraft = Pick<StoryDraft, 'headline' | 'summary' | 'bodyHtml' | 'categories'> & {
@@ -57,9 +57,9 @@ export function explainSector(
   const fallback = defaultSector(sectors, options);
   const bySubject = matchSubjects(draft.subjects ?? [], sectors);
   if (bySubject) return bySubject;
-  const byCategory = matchCategories(categoryKeysFor(sectors), draft.categories, sectors);
-  if (byCategory) return byCategory;
   const model = options.model ?? seedModelFor(sectors);
+  const byCategory = matchCategories(categoryKeysFor(sectors), draft.categories, sectors, model);
+  if (byCategory) return byCategory;
   const scored = scoreWithModel(model, draft);
   // No word, or one passing mention, for the winner: nothing to go on.
   if (scored.evidence < MIN_EVIDENCE || !sectors.some((s) => s.slug === scored.sector)) return { sector: fallback, via: 'default', terms: [], score: 0 };
@@ -128,13 +128,15 @@ function matchCategories(
   keys: ReadonlyMap<string, number>,
   categories: readonly string[],
   sectors: readonly Sector[],
+  model: SectorModel,
 ): SectorExplanation | undefined {
   const votes = new Map<number, string[]>();
   for (const category of categories) {
     // "News/World/Health", "Sport > Cricket": any level may name the sector.
     for (const part of category.split(/\s*[/>|:;]\s*/)) {
       const sector = keys.get(categoryKey(part));
-      if (sector === undefined) continue;
+      // Editors keep filing this category's stories elsewhere: let the text decide.
+      if (sector === undefined || !categoryStillNames(model, category, sectors[sector]?.slug ?? '')) continue;
       const matched = votes.get(sector) ?? [];
       if (!matched.includes(category)) matched.push(category);
       votes.set(sector, matched);

@@ -67,6 +67,16 @@ describe('the sector model (naive Bayes trained from editors’ labels)', () => 
     expect(explainSector(festival, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, relabelled) }).sector).toBe('transport');
   });
 
+  it('stops trusting a feed category once editors file most of its stories elsewhere', () => {
+    const travel = draft({ headline: 'A tranquil hotel by the harbour', summary: 'The museum and the festival nearby.', categories: ['Travel'] });
+    expect(explainSector(travel, DEFAULT_SECTORS)).toMatchObject({ sector: 'transport', via: 'category' });
+    const asCulture = (n: number) => Array.from({ length: n }, (_, i) => ({ sector: 'art-culture', headline: `Weekend ${i}`, summary: 'A gallery and a festival.', categories: ['Travel'] }));
+    // Two labels are not enough to overrule the category…
+    expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(2)) }).via).toBe('category');
+    // …three, all elsewhere, are: the text decides.
+    expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(3)) })).toMatchObject({ sector: 'art-culture', via: 'model' });
+  });
+
   it('ignores labels for sectors the site does not have, and reads categories and the body lead', () => {
     const model = trainSectorModel(DEFAULT_SECTORS, [
       { sector: 'no-such-sector', headline: 'Gondola', summary: '' },

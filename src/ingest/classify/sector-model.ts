@@ -24,7 +24,7 @@ export interface LabelledStory extends StoryText {
 
 export interface SectorModel {
   readonly sectors: readonly string[];
-  /** Per sector: log P(sector). */
+  /** Per sector: log P(sector) (equal: see trainSectorModel). */
   readonly logPrior: readonly number[];
   /** Feature -> per sector log P(feature | sector). */
   readonly logLikelihood: ReadonlyMap<string, readonly number[]>;
@@ -32,6 +32,8 @@ export interface SectorModel {
   readonly logUnseen: readonly number[];
   /** Stories the model learned from (0: seed terms only). */
   readonly labelled: number;
+  /** Feed category, as written, lower-cased -> how many labelled stories carrying it went to each sector. */
+  readonly categoryLabels: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface ModelScore {
@@ -49,7 +51,7 @@ const HEADLINE_WEIGHT = 2;
 const LEAD_CHARS = 3000;
 // One hand-written term counts like this many labelled occurrences: enough to file
 // stories on day one, little enough that a few dozen labels outvote a poor term.
-const SEED_COUNT = 4;
+const SEED_COUNT = 8;
 // Laplace smoothing for words a sector has never seen.
 const ALPHA = 1;
 // One word repeated through a long lead should not outvote the rest.
@@ -128,7 +130,6 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
   const index = new Map(slugs.map((slug, i) => [slug, i]));
   const counts = new Map<string, number[]>();
   const totals = slugs.map(() => 0);
-  const docs = slugs.map(() => 0);
   const addCount = (feature: string, sector: number, n: number): void => {
     const row = counts.get(feature) ?? slugs.map(() => 0);
     row[sector] = (row[sector] ?? 0) + n;
@@ -141,11 +142,16 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
     for (const term of [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name)]) for (const f of seedFeaturesOf(term)) addCount(f, i, SEED_COUNT);
   });
   let labelled = 0;
+  const categoryLabels = new Map<string, number[]>();
   for (const label of labels) {
     const i = index.get(label.sector);
     if (i === undefined) continue;
     labelled++;
-    docs[i] = (docs[i] ?? 0) + 1;
+    for (const category of new Set((label.categories ?? []).map(categoryLabelKey))) {
+      const row = categoryLabels.get(category) ?? slugs.map(() => 0);
+      row[i] = (row[i] ?? 0) + 1;
+      categoryLabels.set(category, row);
+    }
     // Word pairs only where a hand-written phrase has them: learned pairs from a few dozen labels are noise.
     for (const [f, n] of storyFeatures(label)) if (!f.includes(' ') || counts.has(f)) addCount(f, i, n);
   }
@@ -154,8 +160,26 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
   const logLikelihood = new Map<string, number[]>();
   for (const [f, row] of counts) logLikelihood.set(f, row.map((n, i) => Math.log((n + ALPHA) / ((totals[i] ?? 0) + ALPHA * vocabularySize))));
   // Add-one on the story counts: a sector nobody has labelled yet keeps a chance.
-  const logPrior = docs.map((d) => Math.log((d + 1) / (labelled + slugs.length)));
-  return { sectors: slugs, logPrior, logLikelihood, logUnseen, labelled };
+  // Equal priors: labels are editors' corrections, the stories the model got wrong, not a
+  // sample of the wire, so their sector shares say nothing about the next story's.
+  const logPrior = slugs.map(() => -Math.log(slugs.length));
+  return { sectors: slugs, logPrior, logLikelihood, logUnseen, labelled, categoryLabels };
+}
+
+export const categoryLabelKey = (category: string): string => foldToAscii(category).trim().toLowerCase();
+
+// A feed category names a sector (index.ts) until editors have filed at least this many of
+// its stories, and then only while at least half of them went to that sector: "Travel"
+// pieces a desk files under Art & Culture stop going to Transport.
+const MIN_CATEGORY_LABELS = 3;
+const MIN_CATEGORY_SHARE = 0.5;
+
+/** Whether the editors' labels still back a feed category's sector (always, before enough labels). */
+export function categoryStillNames(model: SectorModel, category: string, sector: string): boolean {
+  const row = model.categoryLabels.get(categoryLabelKey(category));
+  const total = row?.reduce((a, b) => a + b, 0) ?? 0;
+  if (!row || total < MIN_CATEGORY_LABELS) return true;
+  return (row[model.sectors.indexOf(sector)] ?? 0) / total >= MIN_CATEGORY_SHARE;
 }
 
 /** The model's sector for a story, how sure it is, and the words that decided. */
