@@ -32,6 +32,10 @@ export interface SectorModel {
   readonly logUnseen: readonly number[];
   /** Stories the model learned from (0: seed terms only). */
   readonly labelled: number;
+  /** Feature -> its mean log-likelihood over the sectors, for the top terms. */
+  readonly logMean: ReadonlyMap<string, number>;
+  /** First words of the hand-written phrases: where a word pair can be a feature. */
+  readonly pairStarts: ReadonlySet<string>;
   /** Feed category, as written, lower-cased -> how many labelled stories carrying it went to each sector. */
   readonly categoryLabels: ReadonlyMap<string, readonly number[]>;
 }
@@ -89,11 +93,19 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** The model's features of a text: its words, and each pair of neighbouring words ("open defecation"). */
-export function featuresOf(text: string): string[] {
+/**
+ * The model's features of a text: its words, and the pairs of neighbouring words
+ * ("open defecation") that begin with one of `pairStarts` (the first words of the
+ * hand-written phrases: other pairs are never counted, so never built).
+ */
+export function featuresOf(text: string, pairStarts: ReadonlySet<string>): string[] {
   const words = wordsOf(text);
-  const pairs = words.slice(1).map((word, i) => `${words[i]} ${word}`);
-  return [...words, ...pairs];
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const first = words[i] ?? '';
+    if (pairStarts.has(first)) out.push(`${first} ${words[i + 1] ?? ''}`);
+  }
+  return out;
 }
 
 /** "Economy & Business" -> ["Economy", "Business"]; "Agro-Forestry" -> ["Agro", "Forestry"]. */
@@ -108,10 +120,10 @@ function seedFeaturesOf(term: string): string[] {
 }
 
 /** Feature counts of a story: headline words weighted, then summary and lead. */
-export function storyFeatures(story: StoryText): Map<string, number> {
+export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number): void => {
-    for (const f of featuresOf(text)) counts.set(f, (counts.get(f) ?? 0) + weight);
+    for (const f of featuresOf(text, pairStarts)) counts.set(f, (counts.get(f) ?? 0) + weight);
   };
   add(story.headline, HEADLINE_WEIGHT);
   // Feeds often repeat the summary as the body's first paragraph: read the lead only when it says more.
@@ -141,6 +153,7 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
     // A site's own sector still scores on the words of its name.
     for (const term of [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name)]) for (const f of seedFeaturesOf(term)) addCount(f, i, SEED_COUNT);
   });
+  const pairStarts = new Set([...counts.keys()].filter((f) => f.includes(' ')).map((f) => f.split(' ')[0] ?? ''));
   let labelled = 0;
   const categoryLabels = new Map<string, number[]>();
   for (const label of labels) {
@@ -153,7 +166,7 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
       categoryLabels.set(category, row);
     }
     // Word pairs only where a hand-written phrase has them: learned pairs from a few dozen labels are noise.
-    for (const [f, n] of storyFeatures(label)) if (!f.includes(' ') || counts.has(f)) addCount(f, i, n);
+    for (const [f, n] of storyFeatures(label, pairStarts)) if (!f.includes(' ') || counts.has(f)) addCount(f, i, n);
   }
   const vocabularySize = counts.size + 1;
   const logUnseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * vocabularySize)));
@@ -163,7 +176,8 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
   // Equal priors: labels are editors' corrections, the stories the model got wrong, not a
   // sample of the wire, so their sector shares say nothing about the next story's.
   const logPrior = slugs.map(() => -Math.log(slugs.length));
-  return { sectors: slugs, logPrior, logLikelihood, logUnseen, labelled, categoryLabels };
+  const logMean = new Map([...logLikelihood].map(([f, row]) => [f, row.reduce((a, b) => a + b, 0) / row.length]));
+  return { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
 }
 
 export const categoryLabelKey = (category: string): string => foldToAscii(category).trim().toLowerCase();
@@ -184,7 +198,7 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 
 /** The model's sector for a story, how sure it is, and the words that decided. */
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
-  const features = storyFeatures(story);
+  const features = storyFeatures(story, model.pairStarts);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
@@ -211,7 +225,7 @@ function liftsFor(model: SectorModel, features: ReadonlyMap<string, number>, win
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
     if (!row) continue;
-    const mean = row.reduce((a, b) => a + b, 0) / row.length;
+    const mean = model.logMean.get(f) ?? 0;
     const lift = n * ((row[winner] ?? 0) - mean);
     if (lift > 0) weighed.push([f, lift]);
   }
