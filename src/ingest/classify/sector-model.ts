@@ -1,9 +1,9 @@
 // The learned text classifier: multinomial naive Bayes over the words of a story's
 // headline, summary and lead, trained from editors' sector labels (the sector_labels
 // table), with the hand-written sector terms (sector-terms.ts) as seed counts so that a
-// site with no labels yet still files stories. Hand-written (about 150 lines) rather
-// than a library: the npm classifiers we looked at either hide the per-word weights we
-// need for "top terms" or pull in a whole NLP toolkit; naive Bayes is a few sums.
+// site with no labels yet still files stories. Hand-written rather than a library (see
+// README: `natural`'s classifier gives neither per-word weights for "top terms" nor seed
+// counts); naive Bayes is a few sums.
 import type { Sector } from '../../domain/site.ts';
 import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii } from '../../lib/text.ts';
