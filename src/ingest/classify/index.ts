@@ -1,6 +1,5 @@
 import type { Sector } from '../../domain/site.ts';
 import type { StoryDraft } from '../../domain/story.ts';
-import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
 import { categoryStillNames, namePartsOf, scoreWithModel, stem, trainSectorModel, type SectorModel } from './sector-model.ts';
