@@ -31,7 +31,7 @@ import { benchParse, parseLines } from './parse.ts';
 import { benchWireLatency, latencyLine } from './wire-latency.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
 import { benchCached, cachedLines } from './cached.ts';
-import { benchClassify } from './classify.ts';
+import { benchClassify, classifyLines } from './classify.ts';
 
 const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
@@ -114,12 +114,7 @@ if (has('scheduler')) {
   );
 }
 if (has('classify')) {
-  const f = await benchClassify();
-  console.log(
-    `classify (${f.plain.stories} labelled stories): sector accuracy ${f.plain.sectorAccuracy.toFixed(3)}, ${f.learned.sectorAccuracy.toFixed(3)} learning from labels (5-fold); ` +
-      `countries precision ${f.plain.countryPrecision.toFixed(3)}, recall ${f.plain.countryRecall.toFixed(3)}, F1 ${f.plain.countryF1.toFixed(3)}; ` +
-      `countries + tags ${f.geoMsPerStory.toFixed(2)} ms per story (${f.namedEntitiesMsPerStory.toFixed(2)} ms with compromise's people and organisations)`,
-  );
+  console.log(classifyLines(await benchClassify()).join('\n'));
 }
 if (has('search')) {
   const count = Number(n ?? 100_000);

@@ -13,6 +13,7 @@ import { dedupeBatch } from './dedupe/dedupe-batch.ts';
 import { classifySector } from './classify/index.ts';
 import { classifyGeo } from './classify/story-geo.ts';
 import { loadTagger } from './classify/tags.ts';
+import { sectorModelFromLabels } from './sector-model-store.ts';
 import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
 
 export interface IngestContext {
@@ -99,6 +100,8 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
   const total = feed.items.length;
   const items: PublishedItem[] = [];
   const tagger = ctx.namedEntities ? await loadTagger() : undefined;
+  // Learned from the editors' sector corrections so far; the seed model when there are none.
+  const model = await sectorModelFromLabels(ctx.store.db, ctx.sectors);
   for (let start = 0; start < total; start += BATCH) {
     const now = ctx.now();
     const classified: ClassifiedDraft[] = [];
@@ -113,7 +116,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
         reasons.push(`item ${start + i}: ${outcome.reason}`);
         return;
       }
-      const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors);
+      const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors, model ? { model } : {});
       const draft = outcome.draft;
       classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger) });
     });

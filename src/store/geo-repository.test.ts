@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { addSectorLabel, findFirstCountries, findStoryCountries, findStoryTags, findTagName, listSectorLabels, replaceStoryGeo } from './geo-repository.ts';
+import { addSectorLabel, findFirstCountries, findStoryCountries, findStoryTags, findTagName, listSectorLabels, sectorLabelsVersion, replaceStoryGeo } from './geo-repository.ts';
 import { countStories, insertStory, listStories, updateStory } from './story-repository.ts';
 import { ingestInput } from '../ingest/pipeline.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
@@ -56,10 +56,17 @@ describe.each(testEngines())('geo repository on %s', (engine) => {
   });
 
   it('keeps editors’ sector labels, the latest per story, with the story’s text', async () => {
-    const id = await insertStory(t.store.db, row(1, { headline: 'Gondola opens' }));
+    const id = await insertStory(t.store.db, row(1, { headline: 'Gondola opens', categories: '["Cable cars"]' }));
+    const other = await insertStory(t.store.db, row(2, { categories: 'not json' }));
     await addSectorLabel(t.store.db, { storyId: id, sector: 'sports', labelledBy: 'asha', labelledAt: '2026-01-02T00:00:00Z' });
     await addSectorLabel(t.store.db, { storyId: id, sector: 'transport', labelledBy: 'ravi', labelledAt: '2026-01-03T00:00:00Z' });
-    expect(await listSectorLabels(t.store.db)).toEqual([{ storyId: id, sector: 'transport', headline: 'Gondola opens', summary: 'Summary 1' }]);
+    await addSectorLabel(t.store.db, { storyId: other, sector: 'health', labelledBy: 'ravi', labelledAt: '2026-01-03T00:00:00Z' });
+    expect(await listSectorLabels(t.store.db)).toEqual([
+      { storyId: id, sector: 'transport', headline: 'Gondola opens', summary: 'Summary 1', bodyHtml: '<p>Body 1</p>', categories: ['Cable cars'] },
+      // A hand-edited categories column reads as none, not as a failed training run.
+      { storyId: other, sector: 'health', headline: 'Headline 2', summary: 'Summary 2', bodyHtml: '<p>Body 2</p>', categories: [] },
+    ]);
+    expect(await sectorLabelsVersion(t.store.db)).toBe('3:3');
   });
 
   it('ingest stores each story’s countries (dateline first) and tags', async () => {

@@ -96,17 +96,38 @@ export interface LabelledText {
   readonly sector: string;
   readonly headline: string;
   readonly summary: string;
+  readonly bodyHtml: string;
+  readonly categories: readonly string[];
 }
 
-/** Each labelled story's latest label with its headline and summary: the classifier's extra training text. */
+/** Each labelled story's latest label with its text: the sector model's training set. */
 export async function listSectorLabels(db: Db): Promise<LabelledText[]> {
   const rows = await db
     .selectFrom('sector_labels as l')
     .innerJoin('stories as s', 's.id', 'l.story_id')
-    .select(['l.id', 'l.story_id', 'l.sector', 's.headline', 's.summary'])
+    .select(['l.id', 'l.story_id', 'l.sector', 's.headline', 's.summary', 's.body_html', 's.categories'])
     .orderBy('l.id')
     .execute();
   const latest = new Map<number, LabelledText>();
-  for (const r of rows) latest.set(Number(r.story_id), { storyId: Number(r.story_id), sector: r.sector, headline: r.headline, summary: r.summary });
+  for (const r of rows) {
+    const storyId = Number(r.story_id);
+    latest.set(storyId, { storyId, sector: r.sector, headline: r.headline, summary: r.summary, bodyHtml: r.body_html, categories: parseCategories(r.categories) });
+  }
   return [...latest.values()];
+}
+
+/** Sector labels so far: their count and newest id, to tell when the sector model must be retrained. */
+export async function sectorLabelsVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('sector_labels').select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('id').as('last')]).executeTakeFirst();
+  return `${Number(row?.n ?? 0)}:${Number(row?.last ?? 0)}`;
+}
+
+// Stored as a JSON array of strings; anything else (a hand-edited row) counts as none.
+function parseCategories(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
 }

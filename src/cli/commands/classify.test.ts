@@ -31,7 +31,12 @@ describe('wiredesk classify', () => {
     cli.clear();
     expect(await runCli(['classify', 'explain', '2', '--db', db])).toBe(0);
     expect(cli.out[1]).toMatch(/^sector: economy-business \(stored\)/);
-    expect(cli.out.at(-1)).toBe('learned from 1 editor label(s)');
+    // Its own label is left out: the model must not just echo the editor back.
+    expect(cli.out.at(-1)).toBe('learned from 0 editor label(s) of other stories');
+    cli.clear();
+    expect(await runCli(['classify', 'explain', '1', '--db', db])).toBe(0);
+    expect(cli.out.at(-1)).toBe('learned from 1 editor label(s) of other stories');
+    expect(cli.out[2]).toMatch(/^top terms: \S/);
   });
 
   it.each([

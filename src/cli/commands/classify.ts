@@ -1,5 +1,5 @@
-// `classify explain <story id>`: why a story is filed where it is (with the terms learned
-// from editors' labels), and its countries and tags. `classify label <story id> <sector>
+// `classify explain <story id>`: why a story is filed where it is (by the sector model
+// trained from editors' labels, the story's own label left out), and its countries and tags. `classify label <story id> <sector>
 // --by NAME`: records an editor's correction in sector_labels and refiles the story.
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../usage.ts';
@@ -7,7 +7,7 @@ import { configWithDb, openMigratedStore } from '../context.ts';
 import { findStoryById, updateStory } from '../../store/story-repository.ts';
 import { addSectorLabel, findStoryCountries, findStoryTags, listSectorLabels } from '../../store/geo-repository.ts';
 import { explainSector } from '../../ingest/classify/index.ts';
-import { learnTerms } from '../../ingest/classify/learned-terms.ts';
+import { trainSectorModel } from '../../ingest/classify/sector-model.ts';
 
 function storyIdOf(text: string | undefined): number {
   const id = Number(text);
@@ -42,15 +42,16 @@ export async function runClassify(args: readonly string[]): Promise<number> {
       return 0;
     }
     const labels = await listSectorLabels(store.db);
-    const learned = learnTerms(labels.filter((l) => l.storyId !== id));
-    const why = explainSector(story, sectors, { learned });
+    // Its own label would only echo the editor back.
+    const model = trainSectorModel(sectors, labels.filter((l) => l.storyId !== id));
+    const why = explainSector(story, sectors, { model });
     const [countries, tags] = await Promise.all([findStoryCountries(store.db, id), findStoryTags(store.db, id)]);
     console.log(`story ${id}: ${story.headline}`);
     console.log(`sector: ${story.sector} (stored); classifier: ${why.sector} via ${why.via}, score ${why.score}`);
     console.log(`top terms: ${why.terms.join(', ') || '(none)'}`);
     console.log(`countries: ${countries.join(', ') || '(none: Global)'}`);
     console.log(`tags: ${tags.map((t) => `${t.name} (${t.kind})`).join(', ') || '(none)'}`);
-    console.log(`learned from ${labels.length} editor label(s)`);
+    console.log(`learned from ${model.labelled} editor label(s) of other stories`);
     return 0;
   } finally {
     await store.close();

@@ -3,7 +3,7 @@ import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import type { Sector } from '../../domain/site.ts';
 import { classifySector, explainSector } from './index.ts';
 import type { ClassifiableDraft } from './index.ts';
-import { stem } from './term-index.ts';
+import { stem } from './sector-model.ts';
 import { LABELLED_STORIES } from './testdata/headlines.ts';
 
 const draft = (fields: Partial<ClassifiableDraft>): ClassifiableDraft => ({
@@ -54,16 +54,16 @@ describe('classifySector from feed categories', () => {
     expect(classifySector(draft({ headline: 'Parliament election results declared', categories }), DEFAULT_SECTORS)).toBe(sector);
   });
 
-  it('falls through to keywords when no category names a sector', () => {
+  it('falls through to the text model when no category names a sector', () => {
     const explained = explainSector(draft({ headline: 'WHO warns of cholera outbreak', categories: ['World', 'Top News'] }), DEFAULT_SECTORS);
-    expect(explained.via).toBe('keywords');
+    expect(explained).toMatchObject({ sector: 'health', via: 'model' });
   });
 });
 
 describe('explainSector', () => {
   it('names the terms that decided, strongest first', () => {
     expect(explainSector(draft({ headline: 'Malaria vaccine rollout begins', summary: 'The vaccine will reach hospitals next month.' }), DEFAULT_SECTORS))
-      .toEqual({ sector: 'health', via: 'keywords', terms: ['vaccine', 'malaria', 'hospital'], score: 8 });
+      .toMatchObject({ sector: 'health', via: 'model', terms: ['vaccine', 'malaria', 'hospital'] });
   });
 
   it('names the categories that decided', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import { explainSector } from './index.ts';
 import type { ClassifiableDraft } from './index.ts';
-import { learnTerms } from './learned-terms.ts';
+import { scoreWithModel, trainSectorModel } from './sector-model.ts';
 import { sectorForSubject } from './subject-codes.ts';
 import { loadTagger, slugifyTag } from './tags.ts';
 
@@ -36,30 +36,54 @@ describe('IPTC subject codes', () => {
   });
 });
 
-describe('learnTerms (editors’ sector labels)', () => {
+describe('the sector model (naive Bayes trained from editors’ labels)', () => {
   const labels = [
     { sector: 'transport', headline: 'Gondola line opens', summary: 'The gondola carries riders uphill.' },
     { sector: 'transport', headline: 'Gondola fares cut', summary: 'Cheaper gondola rides.' },
-    { sector: 'sports', headline: 'Gondola race won', summary: 'A rowing win.' },
-    { sector: 'health', headline: 'Clinic opens', summary: 'One mention of gondola.' },
+    { sector: 'sports', headline: 'Rowing crew wins regatta', summary: 'A rowing win.' },
   ];
+  const story = draft({ headline: 'New gondola planned', summary: 'The gondola will link two towns.' });
 
-  it('learns words an editor filed under one sector again and again', () => {
-    const learned = learnTerms(labels.slice(0, 2));
-    expect(learned.get('transport')).toEqual(expect.arrayContaining(['gondola']));
-    expect(learned.get('transport')).not.toContain('opens');
-  });
-
-  it('drops words spread over several sectors', () => {
-    expect(learnTerms(labels).get('transport') ?? []).not.toContain('gondola');
-  });
-
-  it('makes the classifier use them, and explain shows them', () => {
-    const story = draft({ headline: 'New gondola planned', summary: 'The gondola will link two towns.' });
+  it('files by the built-in terms alone before any label', () => {
+    const model = trainSectorModel(DEFAULT_SECTORS);
+    expect(model.labelled).toBe(0);
+    expect(scoreWithModel(model, draft({ headline: 'Cholera outbreak', summary: 'Sewage in the drinking water.' })).sector).toBe('wash');
+    // A word it has never seen is no signal.
     expect(explainSector(story, DEFAULT_SECTORS).via).toBe('default');
-    const learned = learnTerms(labels.slice(0, 2));
-    // Headline x3 + summary x1.
-    expect(explainSector(story, DEFAULT_SECTORS, { learned })).toEqual({ sector: 'transport', via: 'keywords', terms: ['gondola'], score: 4 });
+  });
+
+  it('learns words editors filed under a sector, and explain shows them', () => {
+    const model = trainSectorModel(DEFAULT_SECTORS, labels);
+    expect(model.labelled).toBe(3);
+    expect(explainSector(story, DEFAULT_SECTORS, { model })).toMatchObject({ sector: 'transport', via: 'model', terms: ['gondola'] });
+    expect(explainSector(story, DEFAULT_SECTORS, { model }).score).toBeGreaterThan(1);
+  });
+
+  it('lets enough labels outvote a built-in term', () => {
+    // "Festival" is an art-culture term; this desk files its festival stories under tourism-as-transport.
+    const festival = draft({ headline: 'Festival crowds fill the trains', summary: 'Festival visitors.' });
+    expect(explainSector(festival, DEFAULT_SECTORS).sector).toBe('art-culture');
+    const relabelled = Array.from({ length: 6 }, (_, i) => ({ sector: 'transport', headline: `Festival shuttle ${i}`, summary: 'More festival shuttles and trains.' }));
+    expect(explainSector(festival, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, relabelled) }).sector).toBe('transport');
+  });
+
+  it('stops trusting a feed category once editors file most of its stories elsewhere', () => {
+    const travel = draft({ headline: 'A tranquil hotel by the harbour', summary: 'The museum and the festival nearby.', categories: ['Travel'] });
+    expect(explainSector(travel, DEFAULT_SECTORS)).toMatchObject({ sector: 'transport', via: 'category' });
+    const asCulture = (n: number) => Array.from({ length: n }, (_, i) => ({ sector: 'art-culture', headline: `Weekend ${i}`, summary: 'A gallery and a festival.', categories: ['Travel'] }));
+    // Two labels are not enough to overrule the category…
+    expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(2)) }).via).toBe('category');
+    // …three, all elsewhere, are: the text decides.
+    expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(3)) })).toMatchObject({ sector: 'art-culture', via: 'model' });
+  });
+
+  it('ignores labels for sectors the site does not have, and reads categories and the body lead', () => {
+    const model = trainSectorModel(DEFAULT_SECTORS, [
+      { sector: 'no-such-sector', headline: 'Gondola', summary: '' },
+      { sector: 'transport', headline: 'Update', summary: '', bodyHtml: '<p>Gondola gondola.</p>', categories: ['Cable cars'] },
+    ]);
+    expect(model.labelled).toBe(1);
+    expect(scoreWithModel(model, draft({ headline: 'Cable car news', categories: ['Cable cars'] })).sector).toBe('transport');
   });
 });
 

@@ -6,7 +6,7 @@ import type { StoryDraft } from '../../domain/story.ts';
 import { explainSector } from './index.ts';
 import { classifyGeo } from './story-geo.ts';
 import type { Tagger } from './tags.ts';
-import { learnTerms, type LearnedTerms } from './learned-terms.ts';
+import { trainSectorModel, type LabelledStory, type SectorModel } from './sector-model.ts';
 
 export interface LabelledCase {
   /** Where the story is, for the miss list: `file#item`. */
@@ -15,6 +15,8 @@ export interface LabelledCase {
   readonly subjects?: readonly string[] | undefined;
   readonly sector: string;
   readonly countries: readonly string[];
+  /** Which labelling round (labelled-corpus.ts): 1 was tuned on, later ones are held out. */
+  readonly batch?: number;
 }
 
 export interface QualityReport {
@@ -32,18 +34,27 @@ const noTags: Tagger = () => [];
 
 export interface QualityOptions {
   /**
-   * Cross-validate the learning from labels: split the cases into this many folds and
-   * classify each fold with terms learned (learnTerms) from the others only, as if
-   * editors had labelled the rest. Without it the classifier runs on its own lists.
+   * Cross-validate the model learned from labels: split the cases into this many folds and
+   * classify each fold with a model trained (trainSectorModel) on the other folds only, as
+   * if editors had labelled the rest. Never trained on the story being scored.
    */
   readonly folds?: number;
+  /**
+   * Or: train one model on these stories (none of them among the cases) and classify the
+   * cases with it: a held-out test. Without either, the model of the built-in terms alone.
+   */
+  readonly trainOn?: readonly LabelledCase[];
 }
 
 export function measureQuality(cases: readonly LabelledCase[], sectors: readonly Sector[], options: QualityOptions = {}): QualityReport {
   const folds = options.folds ?? 0;
+  if (options.trainOn && folds >= 2) throw new Error('classify/quality: folds and trainOn are two different tests; pass one');
+  const refs = new Set(cases.map((c) => c.ref));
+  if (options.trainOn?.some((c) => refs.has(c.ref))) throw new Error('classify/quality: a held-out test must not train on the stories it scores');
+  const heldOut = options.trainOn ? trainSectorModel(sectors, options.trainOn.map(labelledStory)) : undefined;
   // Interleaved folds: every feed lands in every fold.
-  const learnedFor = (index: number): LearnedTerms | undefined =>
-    folds < 2 ? undefined : learnedByFold(cases, folds)[index % folds];
+  const models = folds < 2 ? [] : Array.from({ length: folds }, (_, fold) => trainSectorModel(sectors, cases.filter((_, i) => i % folds !== fold).map(labelledStory)));
+  const modelFor = (index: number): SectorModel | undefined => heldOut ?? models[index % folds];
   let sectorHits = 0;
   let truePositives = 0;
   let predicted = 0;
@@ -51,8 +62,8 @@ export function measureQuality(cases: readonly LabelledCase[], sectors: readonly
   const sectorMisses: string[] = [];
   const countryMisses: string[] = [];
   for (const [index, c] of cases.entries()) {
-    const learned = learnedFor(index);
-    const sector = explainSector({ ...c.draft, subjects: c.subjects }, sectors, learned ? { learned } : {});
+    const model = modelFor(index);
+    const sector = explainSector({ ...c.draft, subjects: c.subjects }, sectors, model ? { model } : {});
     if (sector.sector === c.sector) sectorHits++;
     else sectorMisses.push(`${c.ref}: ${c.sector} -> ${sector.sector} (${sector.via}: ${sector.terms.join(', ')})`);
     const got = new Set(classifyGeo(c.draft, noTags).countries);
@@ -77,17 +88,6 @@ export function measureQuality(cases: readonly LabelledCase[], sectors: readonly
   };
 }
 
-const FOLD_CACHE = new WeakMap<readonly LabelledCase[], Map<number, LearnedTerms[]>>();
-
-function learnedByFold(cases: readonly LabelledCase[], folds: number): LearnedTerms[] {
-  const cached = FOLD_CACHE.get(cases) ?? new Map<number, LearnedTerms[]>();
-  FOLD_CACHE.set(cases, cached);
-  let learned = cached.get(folds);
-  if (!learned) {
-    learned = Array.from({ length: folds }, (_, fold) =>
-      learnTerms(cases.filter((_, i) => i % folds !== fold).map((c) => ({ sector: c.sector, headline: c.draft.headline, summary: c.draft.summary }))),
-    );
-    cached.set(folds, learned);
-  }
-  return learned;
+function labelledStory(c: LabelledCase): LabelledStory {
+  return { sector: c.sector, headline: c.draft.headline, summary: c.draft.summary, bodyHtml: c.draft.bodyHtml, categories: c.draft.categories };
 }

@@ -1,8 +1,9 @@
 // Hand-written vocabulary for the demo sectors (src/config/site-defaults.ts), keyed by
-// sector slug. `aliases` match feed categories ("Football" -> sports); `terms` are scored
-// in the headline and lead. Terms written in capitals (WHO, IMF) only match capitals, so
-// "who" and "imf" in running text do not count. Plain lists on purpose: an editor can
-// read why a story landed where it did, and fix it with a one-line change.
+// sector slug. `aliases` match feed categories ("Football" -> sports); `terms` seed the
+// text model (sector-model.ts): each counts as if editors had filed it under the sector 8
+// times, so a site with no labels yet still files stories, and labels can outvote a poor
+// term. Terms written in capitals (WHO, IMF) only match capitals, so "who" and "imf" in
+// running text do not count; a phrase counts as its word pairs, not its single words.
 
 export interface SectorVocabulary {
   readonly aliases: readonly string[];

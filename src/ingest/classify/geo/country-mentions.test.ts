@@ -15,6 +15,9 @@ describe('findMentions', () => {
     ['Talks in Côte d’Ivoire and the DRC', ['CI', 'CD']],
     ['The French president', ['FR']],
     ['The Paris prosecutor said', ['FR']],
+    // GeoNames' "New York City" and "Washington, D.C." under their everyday names.
+    ['A church in upstate New York; officials in Washington', ['US', 'US']],
+    ['Flights from Mexico City and Panama City', ['MX', 'PA']],
   ])('%s', (sentence, expected) => {
     expect(countriesIn(sentence)).toEqual(expected);
   });
@@ -27,6 +30,7 @@ describe('findMentions', () => {
     ['Michael Jordan retired', []],
     ['Turkey dinner for Thanksgiving', []],
     ['an island, an Island', []],
+    ['Wool above US$ 12 a kilo; A$3.9 billion (U.S.$2.76 billion); U.S. $5', []],
   ])('no country in %s', (sentence, expected) => {
     expect(countriesIn(sentence)).toEqual(expected);
   });
@@ -48,6 +52,8 @@ describe('datelineCountry', () => {
     ['Nice', 'FR'],
     ['Reading', 'GB'],
     ['Kyiv/Moscow', 'UA'],
+    ['NEW YORK', 'US'],
+    ['Washington', 'US'],
     ['Xanadoo', undefined],
     [undefined, undefined],
   ])('%s -> %s', (city, country) => {

@@ -53,7 +53,11 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 
 function tokenize(text: string): Token[] {
   // "U.S." and "U.K." lose their dots before the period would end a token.
-  const plain = foldToAscii(text).replace(/\bU\.S\.(?:A\.)?/g, 'US').replace(/\bU\.K\./g, 'UK');
+  // "US$12", "U.S. $2.7 billion" are a currency, not the country.
+  const plain = foldToAscii(text)
+    .replace(/\bU\.?S\.? ?\$/g, '$')
+    .replace(/\bU\.S\.(?:A\.)?/g, 'US')
+    .replace(/\bU\.K\./g, 'UK');
   const tokens: Token[] = [];
   let last = 0;
   for (const m of plain.matchAll(TOKEN)) {

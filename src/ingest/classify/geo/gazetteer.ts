@@ -66,6 +66,20 @@ const isLatinName = (name: string): boolean => /^[A-Za-z][A-Za-z .'-]*$/.test(na
 const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3 };
 const rank = (place: Place): number => KIND_RANK[place.kind] * 2 + (place.independent ? 0 : 1);
 
+/**
+ * A GeoNames city name and the short forms news uses: "New York City" is also "New York",
+ * "Washington, D.C." is "Washington". A shorter form that names a country ("Mexico", "Panama",
+ * "Kuwait") still goes to the country: a country's name outranks a city's.
+ */
+export function cityNames(name: string): string[] {
+  const names = [name];
+  const qualified = /^([^,]+), /.exec(name);
+  if (qualified?.[1]) names.push(qualified[1]);
+  const city = /^(.+) City$/.exec(name);
+  if (city?.[1]) names.push(city[1]);
+  return names;
+}
+
 let built: Gazetteer | undefined;
 
 /** The gazetteer, built on first use (about half a second: the cities package is large). */
@@ -104,9 +118,11 @@ function buildGazetteer(): Gazetteer {
   // Most populous first: a shared name ("Hyderabad", "Valencia") goes to the bigger city.
   const big = cities.filter((c) => c.population >= DATELINE_POPULATION).sort((a, b) => b.population - a.population);
   for (const city of big) {
-    const key = foldToAscii(city.name).toLowerCase();
-    if (!datelineCities.has(key)) datelineCities.set(key, city.country);
-    if (city.population >= CITY_POPULATION) add(city.name, { country: city.country, kind: 'city' });
+    for (const name of cityNames(city.name)) {
+      const key = foldToAscii(name).toLowerCase();
+      if (!datelineCities.has(key)) datelineCities.set(key, city.country);
+      if (city.population >= CITY_POPULATION) add(name, { country: city.country, kind: 'city' });
+    }
   }
   for (const [name, country] of names) if (name.length >= 3) datelineCities.set(name.toLowerCase(), datelineCities.get(name.toLowerCase()) ?? country.country);
   let maxWords = 1;

@@ -1,0 +1,233 @@
+// The learned text classifier: multinomial naive Bayes over the words of a story's
+// headline, summary and lead, trained from editors' sector labels (the sector_labels
+// table), with the hand-written sector terms (sector-terms.ts) as seed counts so that a
+// site with no labels yet still files stories. Hand-written rather than a library (see
+// README: `natural`'s classifier gives neither per-word weights for "top terms" nor seed
+// counts); naive Bayes is a few sums.
+import type { Sector } from '../../domain/site.ts';
+import { htmlPrefix, htmlToText } from '../../lib/html.ts';
+import { foldToAscii } from '../../lib/text.ts';
+import { SECTOR_VOCABULARY } from './sector-terms.ts';
+
+export interface StoryText {
+  readonly headline: string;
+  readonly summary: string;
+  /** The body (HTML); only its lead is read. */
+  readonly bodyHtml?: string;
+  readonly categories?: readonly string[];
+}
+
+/** A story an editor filed under a sector: the model's training text. */
+export interface LabelledStory extends StoryText {
+  readonly sector: string;
+}
+
+export interface SectorModel {
+  readonly sectors: readonly string[];
+  /** Per sector: log P(sector) (equal: see trainSectorModel). */
+  readonly logPrior: readonly number[];
+  /** Feature -> per sector log P(feature | sector). */
+  readonly logLikelihood: ReadonlyMap<string, readonly number[]>;
+  /** Per sector: log P(unseen feature | sector), the smoothing floor. */
+  readonly logUnseen: readonly number[];
+  /** Stories the model learned from (0: seed terms only). */
+  readonly labelled: number;
+  /** Feature -> its mean log-likelihood over the sectors, for the top terms. */
+  readonly logMean: ReadonlyMap<string, number>;
+  /** First words of the hand-written phrases: where a word pair can be a feature. */
+  readonly pairStarts: ReadonlySet<string>;
+  /** Feed category, as written, lower-cased -> how many labelled stories carrying it went to each sector. */
+  readonly categoryLabels: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface ModelScore {
+  readonly sector: string;
+  /** Log-odds of the winner over the runner-up: how sure the model is. */
+  readonly margin: number;
+  /** The words that pushed the story to the winner most, strongest first. */
+  readonly terms: readonly string[];
+  /** Occurrences (headline words counted twice) of words that favour the winner: below 2, one passing mention. */
+  readonly evidence: number;
+}
+
+// The headline names the topic; the summary and lead say more, with more noise.
+const HEADLINE_WEIGHT = 2;
+const LEAD_CHARS = 3000;
+// One hand-written term counts like this many labelled occurrences: enough to file
+// stories on day one, little enough that a few dozen labels outvote a poor term.
+const SEED_COUNT = 8;
+// Laplace smoothing for words a sector has never seen.
+const ALPHA = 1;
+// One word repeated through a long lead should not outvote the rest.
+const MAX_COUNT = 3;
+const TOP_TERMS = 5;
+const MIN_LENGTH = 3;
+const STOPWORDS = new Set(
+  ('the and for are but not you all any can had her was one our out has his how its may new now old see two who did get let put say she too use that with have this will your from they been were said what when than them into more some time very also after their there about would could which while where other over just most only such both each many much those these being under again since still even then before during against between through because says amid across today year years week day days people monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december first last three four five percent per read more continue reading seguir leyendo')
+    .split(' '),
+);
+
+/** Just enough stemming for plurals: "vaccines" -> "vaccine", "cities" -> "city", "buses" -> "bus". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/[^aeiou]uses$/.test(word)) return word.slice(0, -2); // buses, viruses; not causes
+  if (/(?:sh|ch|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of a text as the model reads them: stemmed lower case, or acronyms as written ("WHO", "AI"). */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const [raw] of foldToAscii(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (/^[A-Z][A-Z0-9]+$/.test(raw) && raw.length <= 6) {
+      out.push(raw);
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    if (lower.length < MIN_LENGTH || STOPWORDS.has(lower) || /^\d+$/.test(lower)) continue;
+    out.push(stem(lower));
+  }
+  return out;
+}
+
+/**
+ * The model's features of a text: its words, and the pairs of neighbouring words
+ * ("open defecation") that begin with one of `pairStarts` (the first words of the
+ * hand-written phrases: other pairs are never counted, so never built).
+ */
+export function featuresOf(text: string, pairStarts: ReadonlySet<string>): string[] {
+  const words = wordsOf(text);
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const first = words[i] ?? '';
+    if (pairStarts.has(first)) out.push(`${first} ${words[i + 1] ?? ''}`);
+  }
+  return out;
+}
+
+/** "Economy & Business" -> ["Economy", "Business"]; "Agro-Forestry" -> ["Agro", "Forestry"]. */
+export function namePartsOf(name: string): string[] {
+  return name.split(/\s*(?:&|\band\b|,|\/|-)\s*/i).filter((part) => part.trim().length > 2);
+}
+
+/** A hand-written term's features: one word, or the pairs of a phrase (its single words are too common: "open", "water"). */
+function seedFeaturesOf(term: string): string[] {
+  const words = wordsOf(term);
+  return words.length <= 1 ? words : words.slice(1).map((word, i) => `${words[i]} ${word}`);
+}
+
+/** Feature counts of a story: headline words weighted, then summary and lead. */
+export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number): void => {
+    for (const f of featuresOf(text, pairStarts)) counts.set(f, (counts.get(f) ?? 0) + weight);
+  };
+  add(story.headline, HEADLINE_WEIGHT);
+  // Feeds often repeat the summary as the body's first paragraph: read the lead only when it says more.
+  const lead = story.bodyHtml ? htmlToText(htmlPrefix(story.bodyHtml, LEAD_CHARS)) : '';
+  add(story.summary, 1);
+  if (lead !== '' && !lead.startsWith(story.summary.slice(0, 80))) add(lead, 1);
+  // The feed's own categories ("Olympic Games (2026)", "Books and Literature") are words an editor chose.
+  for (const category of story.categories ?? []) add(category, 1);
+  for (const [f, n] of counts) counts.set(f, Math.min(n, MAX_COUNT * HEADLINE_WEIGHT));
+  return counts;
+}
+
+/** Trains the model for a site's sectors; labels for sectors the site lacks are ignored. */
+export function trainSectorModel(sectors: readonly Sector[], labels: readonly LabelledStory[] = []): SectorModel {
+  const slugs = sectors.map((s) => s.slug);
+  const index = new Map(slugs.map((slug, i) => [slug, i]));
+  const counts = new Map<string, number[]>();
+  const totals = slugs.map(() => 0);
+  const addCount = (feature: string, sector: number, n: number): void => {
+    const row = counts.get(feature) ?? slugs.map(() => 0);
+    row[sector] = (row[sector] ?? 0) + n;
+    counts.set(feature, row);
+    totals[sector] = (totals[sector] ?? 0) + n;
+  };
+  sectors.forEach((sector, i) => {
+    const vocabulary = SECTOR_VOCABULARY[sector.slug];
+    // A site's own sector still scores on the words of its name.
+    for (const term of [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name)]) for (const f of seedFeaturesOf(term)) addCount(f, i, SEED_COUNT);
+  });
+  const pairStarts = new Set([...counts.keys()].filter((f) => f.includes(' ')).map((f) => f.split(' ')[0] ?? ''));
+  let labelled = 0;
+  const categoryLabels = new Map<string, number[]>();
+  for (const label of labels) {
+    const i = index.get(label.sector);
+    if (i === undefined) continue;
+    labelled++;
+    for (const category of new Set((label.categories ?? []).map(categoryLabelKey))) {
+      const row = categoryLabels.get(category) ?? slugs.map(() => 0);
+      row[i] = (row[i] ?? 0) + 1;
+      categoryLabels.set(category, row);
+    }
+    // Word pairs only where a hand-written phrase has them: learned pairs from a few dozen labels are noise.
+    for (const [f, n] of storyFeatures(label, pairStarts)) if (!f.includes(' ') || counts.has(f)) addCount(f, i, n);
+  }
+  const vocabularySize = counts.size + 1;
+  const logUnseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * vocabularySize)));
+  const logLikelihood = new Map<string, number[]>();
+  for (const [f, row] of counts) logLikelihood.set(f, row.map((n, i) => Math.log((n + ALPHA) / ((totals[i] ?? 0) + ALPHA * vocabularySize))));
+  // Add-one on the story counts: a sector nobody has labelled yet keeps a chance.
+  // Equal priors: labels are editors' corrections, the stories the model got wrong, not a
+  // sample of the wire, so their sector shares say nothing about the next story's.
+  const logPrior = slugs.map(() => -Math.log(slugs.length));
+  const logMean = new Map([...logLikelihood].map(([f, row]) => [f, row.reduce((a, b) => a + b, 0) / row.length]));
+  return { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
+}
+
+export const categoryLabelKey = (category: string): string => foldToAscii(category).trim().toLowerCase();
+
+// A feed category names a sector (index.ts) until editors have filed at least this many of
+// its stories, and then only while at least half of them went to that sector: "Travel"
+// pieces a desk files under Art & Culture stop going to Transport.
+const MIN_CATEGORY_LABELS = 3;
+const MIN_CATEGORY_SHARE = 0.5;
+
+/** Whether the editors' labels still back a feed category's sector (always, before enough labels). */
+export function categoryStillNames(model: SectorModel, category: string, sector: string): boolean {
+  const row = model.categoryLabels.get(categoryLabelKey(category));
+  const total = row?.reduce((a, b) => a + b, 0) ?? 0;
+  if (!row || total < MIN_CATEGORY_LABELS) return true;
+  return (row[model.sectors.indexOf(sector)] ?? 0) / total >= MIN_CATEGORY_SHARE;
+}
+
+/** The model's sector for a story, how sure it is, and the words that decided. */
+export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
+  const features = storyFeatures(story, model.pairStarts);
+  const scores = [...model.logPrior];
+  for (const [f, n] of features) {
+    const row = model.logLikelihood.get(f);
+    if (!row) continue; // a word no sector has seen moves every sector alike
+    for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + n * (row[i] ?? 0);
+  }
+  let best = 0;
+  let second = -1;
+  for (let i = 1; i < scores.length; i++) {
+    if ((scores[i] ?? -Infinity) > (scores[best] ?? -Infinity)) {
+      second = best;
+      best = i;
+    } else if (second < 0 || (scores[i] ?? -Infinity) > (scores[second] ?? -Infinity)) second = i;
+  }
+  const margin = second < 0 ? 0 : (scores[best] ?? 0) - (scores[second] ?? 0);
+  const lifts = liftsFor(model, features, best);
+  const evidence = lifts.reduce((sum, [f]) => sum + (features.get(f) ?? 0), 0);
+  return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence };
+}
+
+/** Words by how much more likely they are under the winner than under the average sector, strongest first. */
+function liftsFor(model: SectorModel, features: ReadonlyMap<string, number>, winner: number): [string, number][] {
+  const weighed: [string, number][] = [];
+  for (const [f, n] of features) {
+    const row = model.logLikelihood.get(f);
+    if (!row) continue;
+    const mean = model.logMean.get(f) ?? 0;
+    const lift = n * ((row[winner] ?? 0) - mean);
+    if (lift > 0) weighed.push([f, lift]);
+  }
+  return weighed.sort((a, b) => b[1] - a[1]);
+}

@@ -1,0 +1,29 @@
+// The sector model ingest files stories with: trained from the editors' labels in the
+// store (sector_labels), retrained only when a label was added (one small count query a
+// feed), so a correction made at the desk shapes the next poll's filing.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { Sector } from '../domain/site.ts';
+import { listSectorLabels, sectorLabelsVersion } from '../store/geo-repository.ts';
+import { trainSectorModel, type SectorModel } from './classify/sector-model.ts';
+
+interface Trained {
+  readonly version: string;
+  readonly model: SectorModel;
+}
+
+// Per store handle and sector list (both long-lived objects).
+const TRAINED = new WeakMap<Kysely<Database>, WeakMap<readonly Sector[], Trained>>();
+
+/** The model for these sectors, learned from every label in the store; undefined when there are none (the seed model applies). */
+export async function sectorModelFromLabels(db: Kysely<Database>, sectors: readonly Sector[]): Promise<SectorModel | undefined> {
+  const version = await sectorLabelsVersion(db);
+  if (version.startsWith('0:')) return undefined;
+  const bySectors = TRAINED.get(db) ?? new WeakMap<readonly Sector[], Trained>();
+  TRAINED.set(db, bySectors);
+  const cached = bySectors.get(sectors);
+  if (cached?.version === version) return cached.model;
+  const model = trainSectorModel(sectors, await listSectorLabels(db));
+  bySectors.set(sectors, { version, model });
+  return model;
+}
