@@ -91,3 +91,44 @@ export async function roundupStatsByTopic(db: Db): Promise<Map<string, TopicStat
     .execute();
   return new Map(rows.map((r) => [r.topic, { roundups: Number(r.n), lastAt: r.last_at ?? null }]));
 }
+
+/**
+ * Briefs still shown in a published roundup made since `since` though no longer
+ * published themselves (killed, withheld), by roundup.
+ */
+export async function findWithdrawnBriefs(db: Db, since: Date): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('roundups as u')
+    .innerJoin('roundup_items as i', 'i.roundup_id', 'u.story_id')
+    .innerJoin('stories as b', 'b.id', 'i.story_id')
+    .innerJoin('stories as r', 'r.id', 'i.roundup_id')
+    .select(['i.roundup_id', 'i.story_id'])
+    .where('u.created_at', '>', since.toISOString())
+    .where('i.dropped', '=', 0)
+    .where('b.status', '!=', 'published')
+    .where('r.status', '=', 'published')
+    .execute();
+  const byRoundup = new Map<number, number[]>();
+  for (const r of rows) byRoundup.set(Number(r.roundup_id), [...(byRoundup.get(Number(r.roundup_id)) ?? []), Number(r.story_id)]);
+  return byRoundup;
+}
+
+/** Marks briefs as taken out of their roundup; returns how many this call marked (0: another node did). */
+export async function dropRoundupBriefs(db: Db, roundupId: number, briefIds: readonly number[]): Promise<number> {
+  const result = await db.updateTable('roundup_items').set({ dropped: 1 }).where('roundup_id', '=', roundupId).where('story_id', 'in', [...briefIds]).where('dropped', '=', 0).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The briefs a roundup still shows, in their order, as they stand now. */
+export async function findShownBriefs(db: Db, roundupId: number): Promise<BriefRow[]> {
+  const rows = await db
+    .selectFrom('roundup_items as i')
+    .innerJoin('stories as s', 's.id', 'i.story_id')
+    .select(['s.id', 's.headline', 's.summary', 's.agency', 's.sector', 's.slug', 's.created_at'])
+    .where('i.roundup_id', '=', roundupId)
+    .where('i.dropped', '=', 0)
+    .where('s.status', '=', 'published')
+    .orderBy('i.position')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), headline: r.headline, summary: r.summary, agency: r.agency, sector: r.sector, slug: r.slug, createdAt: r.created_at }));
+}
