@@ -128,7 +128,9 @@ describe.each(testEngines())('roundups on %s', (engine) => {
   it('two nodes racing for one topic make one roundup', async () => {
     await insert(brief(1), brief(2), brief(3));
     const runs = await Promise.all([runRoundupTopic(deps, health), runRoundupTopic({ ...deps, owner: 'node-b' }, health)]);
-    expect(runs.map((r) => r.kind).sort()).toEqual(['busy', 'published']);
+    // The loser either finds the lease held or, if the winner already finished, the topic not due.
+    expect(runs.filter((r) => r.kind === 'published')).toHaveLength(1);
+    expect(runs.filter((r) => r.kind === 'busy' || r.kind === 'not-due')).toHaveLength(1);
     const count = await t.store.db.selectFrom('roundups').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });

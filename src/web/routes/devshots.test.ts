@@ -53,6 +53,11 @@ describe.each(testEngines())('DevShots on %s', (engine) => {
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.body).toContain("closest('.shot')");
+    const cssHref = /<link rel="stylesheet" href="(\/assets\/devshots\.[0-9a-f]{10}\.css)"\/>/.exec(page)?.[1] ?? '';
+    const css = await w.get(cssHref);
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(css.body).toContain('scroll-snap-type: x mandatory');
   });
 
   it('pages with ?page=N and rel=prev/next, like the other lists', async () => {

@@ -12,6 +12,7 @@ import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { breadcrumbJsonLd } from '../structured-data.ts';
 import { DevShotsMain } from '../views/devshots-page.tsx';
 import { buildSectorImages, SECTOR_IMAGE_PREFIX } from '../sector-images.ts';
+import { loadCssAsset } from './assets.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -25,6 +26,7 @@ export function registerDevShotsRoutes(app: FastifyInstance, ctx: WebContext): v
   const images = buildSectorImages(ctx.site.sectors);
   const byFile = new Map([...images.values()].map((img) => [img.href.slice(SECTOR_IMAGE_PREFIX.length), img]));
   const script = loadScript();
+  const css = loadCssAsset('devshots');
 
   app.get<{ Params: { file: string } }>(`${SECTOR_IMAGE_PREFIX}:file`, async (request, reply) => {
     const image = byFile.get(request.params.file);
@@ -33,6 +35,7 @@ export function registerDevShotsRoutes(app: FastifyInstance, ctx: WebContext): v
     return reply.type('image/svg+xml').header('cache-control', IMMUTABLE).header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(image.body);
   });
 
+  app.get(css.href, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', IMMUTABLE).send(css.body));
   app.get(script.href, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', IMMUTABLE).send(script.body));
 
   app.get(DEVSHOTS_PATH, async (request, reply) => {
@@ -51,6 +54,7 @@ export function registerDevShotsRoutes(app: FastifyInstance, ctx: WebContext): v
         description: `Every story on ${ctx.site.name} in 60 words or fewer: short news cards, newest first.`,
         canonical: absoluteUrl(ctx.site, pagePath(DEVSHOTS_PATH, page)),
         feeds: feedsFor(ctx.site),
+        extraCss: [css.href],
         og: { type: 'website' },
         jsonLd: breadcrumbJsonLd(ctx.site, [{ name: 'DevShots', path: DEVSHOTS_PATH }]),
         ...(prevHref ? { prev: prevHref } : {}),

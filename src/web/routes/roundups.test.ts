@@ -65,7 +65,7 @@ describe.each(testEngines())('roundup pages on %s', (engine) => {
     const page = await w.get(res.headers.location as string);
     expect(page.statusCode).toBe(200);
     expect(textOf(page.body, /<h1 class="headline">(.*?)<\/h1>/)).toBe('Health News Roundup: Malaria cases fall; Clinics open in <Assam>');
-    expect(page.body).toContain('<span class="label-auto">Auto-generated roundup</span>');
+    expect(page.body).toContain('<span class="region">Auto-generated roundup</span>');
     expect(page.body).toContain('(This roundup has not been edited by Devdiscourse staff and is auto-generated from syndicated wire briefs.)');
     expect(page.body).toContain('<h2>Clinics open in &lt;Assam&gt;</h2>\n<p>Forty clinics opened on Monday.</p>\n<p><a href="https://news.example/article/health/1-headline-number-1">Read the full story</a> (PTI)</p>');
     const ld = [...page.body.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] ?? '{}') as Record<string, unknown>);

@@ -67,7 +67,12 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
         <header class="story-head">
           <p class="kicker">
             <SectorLabel site={site} sector={story.sector} />
-            {story.kind === 'roundup' && <span class="label-auto">Auto-generated roundup</span>}
+            {story.kind === 'roundup' && (
+              <>
+                {' '}
+                <span class="region">Auto-generated roundup</span>
+              </>
+            )}
           </p>
           <h1 class="headline">{story.headline}</h1>
           {story.summary && <p class="standfirst">{story.summary}</p>}
