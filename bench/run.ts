@@ -14,6 +14,8 @@
 //                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
 //   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off,
 //                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
+//   roundups [N]    each demo topic's roundup over N stories (default 20,000), the kill refresh, and
+//                   /devshots vs /latest vs /roundups req/s from `serve` (page cache off), same run
 //   classify        sector accuracy and country precision/recall/F1 on the hand-labelled corpus stories
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
@@ -32,8 +34,9 @@ import { benchWireLatency, latencyLine } from './wire-latency.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
 import { benchCached, cachedLines } from './cached.ts';
 import { benchClassify, classifyLines } from './classify.ts';
+import { benchRoundups, roundupLines } from './roundups.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -112,6 +115,9 @@ if (has('scheduler')) {
     `scheduler (${f.sources} sources, 10 hosts, 20% failing, interval 5 s, ${f.seconds} s): healthy lateness p50 ${f.lateP50Ms} ms, p99 ${f.lateP99Ms} ms, max ${f.lateMaxMs} ms; ` +
       `healthy polls per source ${f.healthyPollsMean.toFixed(1)} (min ${f.healthyPollsMin}) vs ${f.expectedPolls} expected; ${kinds}`,
   );
+}
+if (has('roundups')) {
+  console.log(roundupLines(await benchRoundups(Number(n ?? 20_000))).join('\n'));
 }
 if (has('classify')) {
   console.log(classifyLines(await benchClassify()).join('\n'));

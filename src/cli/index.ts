@@ -7,6 +7,7 @@ import { runMigrate } from './commands/migrate.ts';
 import { runServe } from './commands/serve.ts';
 import { runMigrateData } from './commands/migrate-data.ts';
 import { runClassify } from './commands/classify.ts';
+import { runRoundups } from './commands/roundups.ts';
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   serve: runServe,
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   migrate: runMigrate,
   'migrate-data': runMigrateData,
   classify: runClassify,
+  roundups: runRoundups,
 };
 
 /** Runs one CLI command; bad arguments and config give one line and usage, never a stack trace. */

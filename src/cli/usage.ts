@@ -17,6 +17,8 @@ commands:
   classify explain <story id> [--db PATH]    why its sector (top terms), its countries and tags
   classify label <story id> <sector> --by NAME [--db PATH]
                                              an editor's correction: refiles it, and the classifier learns
+  roundups list [--db PATH]                  the roundup topics, their schedules and roundups so far
+  roundups run [topic] [--db PATH]           make the topic's roundup now (every topic without one)
 
 environment: PORT, WIREDESK_DB, DATABASE_URL, WIREDESK_SITE_NAME, WIREDESK_TIMEZONE,
              WIREDESK_BASE_URL (see README)`;

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_EDITIONS, DEFAULT_SECTORS } from './site-defaults.ts';
+import { DEFAULT_EDITIONS, DEFAULT_ROUNDUP_TOPICS, DEFAULT_SECTORS } from './site-defaults.ts';
+import { parseRoundupsVariable, resolveRoundupTopics } from './roundup-topics.ts';
+import type { RoundupTopic } from '../domain/roundup.ts';
 import type { SiteSettings } from '../domain/site.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../web/rate-limit.ts';
 
@@ -58,6 +60,8 @@ export interface Config {
   readonly websub: WebsubConfig;
   /** WIREDESK_FEED_FULL_CONTENT: sanitized bodies in the feeds we serve; else summary and link. */
   readonly feedFullContent: boolean;
+  /** WIREDESK_ROUNDUPS: the topics whose briefs are bundled into roundups (the demo's when unset). */
+  readonly roundups: readonly RoundupTopic[];
   readonly site: SiteSettings;
 }
 
@@ -171,6 +175,7 @@ const ENV = z.object({
   WIREDESK_WEBSUB_HUB: z.url({ protocol: /^https?$/ }).optional(),
   WIREDESK_WEBSUB_SUBSCRIBE: z.enum(['0', '1']).optional(),
   WIREDESK_FEED_FULL_CONTENT: z.enum(['0', '1']).default('0'),
+  WIREDESK_ROUNDUPS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -209,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     // Off unless the agencies' licences allow republishing whole stories in feeds.
     feedFullContent: e.WIREDESK_FEED_FULL_CONTENT === '1',
+    roundups: roundupTopics(e.WIREDESK_ROUNDUPS),
     ...(e.WIREDESK_METRICS_TOKEN ? { metricsToken: e.WIREDESK_METRICS_TOKEN } : {}),
     site: {
       name: e.WIREDESK_SITE_NAME,
@@ -221,6 +227,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.WIREDESK_CONTACT_PHONE ? { contactPhone: e.WIREDESK_CONTACT_PHONE } : {}),
     },
   };
+}
+
+function roundupTopics(raw: string | undefined): RoundupTopic[] {
+  try {
+    return raw === undefined ? resolveRoundupTopics(DEFAULT_ROUNDUP_TOPICS, DEFAULT_SECTORS, DEFAULT_EDITIONS) : parseRoundupsVariable(raw, DEFAULT_SECTORS, DEFAULT_EDITIONS);
+  } catch (err) {
+    throw new ConfigError(`WIREDESK_ROUNDUPS: ${(err as Error).message}`);
+  }
 }
 
 function trustProxy(raw: string): Config['trustProxy'] {

@@ -1,4 +1,5 @@
 import type { Edition, Sector } from '../domain/site.ts';
+import type { RoundupTopicInput } from './roundup-topics.ts';
 
 // The demo configuration from PRODUCT.md: a site may define its own lists.
 export const DEFAULT_SECTORS: readonly Sector[] = [
@@ -32,4 +33,14 @@ export const DEFAULT_EDITIONS: readonly Edition[] = [
   { slug: 'middle-east-north-africa', name: 'Middle East and North Africa', countries: ['EG', 'LY', 'TN', 'DZ', 'MA', 'SA', 'AE', 'QA', 'KW', 'BH', 'OM', 'YE', 'IQ', 'IR', 'SY', 'JO', 'LB', 'IL', 'PS'] },
   { slug: 'north-america', name: 'North America', countries: ['US', 'CA'] },
   { slug: 'latin-america-caribbean', name: 'Latin America and Caribbean', countries: ['MX', 'GT', 'BZ', 'SV', 'HN', 'NI', 'CR', 'PA', 'CU', 'HT', 'DO', 'JM', 'TT', 'BS', 'BB', 'CO', 'VE', 'EC', 'PE', 'BO', 'BR', 'PY', 'UY', 'AR', 'CL', 'GY', 'SR'] },
+];
+
+// Demo roundup topics (WIREDESK_ROUNDUPS replaces them): three by sector, one by country,
+// one of them at fixed times of day to show both kinds of schedule.
+export const DEFAULT_ROUNDUP_TOPICS: readonly RoundupTopicInput[] = [
+  { name: 'Health', sectors: ['health', 'wash'], at: ['08:00', '20:00'] },
+  { name: 'Business', sectors: ['economy-business', 'energy-extractives', 'agro-forestry'], every: '6h' },
+  { name: 'US Domestic', sector: 'politics', countries: ['US'], every: '6h' },
+  // "World" on a South Asian site: everything political or social from beyond the region.
+  { name: 'World', sectors: ['politics', 'law-governance', 'social-gender', 'urban-development'], excludeEditions: ['south-asia'], every: '6h' },
 ];

@@ -48,11 +48,13 @@ async function seed(store: Store): Promise<void> {
   await db.insertInto('story_countries').values([{ story_id: 5, country: 'CH', position: 0 }, { story_id: 5, country: 'DE', position: 1 }]).execute();
   await db.insertInto('story_tags').values({ story_id: 5, slug: 'zurich', name: 'Zürich', kind: 'place', position: 0 }).execute();
   await db.insertInto('sector_labels').values({ story_id: 5, sector: 'health', labelled_by: 'Ünïcode editor', labelled_at: '2026-01-03T00:00:00.000Z' }).execute();
+  await db.insertInto('roundups').values({ story_id: 6, topic: 'health', created_at: '2026-01-03T00:00:00.000Z' }).execute();
+  await db.insertInto('roundup_items').values({ story_id: 5, roundup_id: 6, position: 0 }).execute();
   await db.insertInto('websub_subscriptions').values({ source_id: a.id, hub: 'https://hub.example/', topic: 'https://a.example/feed', callback_token: 't0k', secret: 's3cret', state: 'active', lease_seconds: 864000, expires_at: '2026-01-11T00:00:00.000Z', renew_at: '2026-01-10T00:00:00.000Z', requested_at: null, verified_at: '2026-01-01T00:00:00.000Z', last_error: null }).execute();
 }
 
 type TableName = keyof Database;
-const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'sector_labels', 'story_countries', 'story_tags'];
+const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'roundup_items', 'roundups', 'sector_labels', 'story_countries', 'story_tags'];
 
 /** PostgreSQL's generated search_vector is derived from the copied columns, not copied. */
 const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['search_vector']);
@@ -90,6 +92,8 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
       { table: 'settings', source: 3, target: 3, copied: 3 },
       { table: 'job_leases', source: 1, target: 1, copied: 1 },
       { table: 'websub_subscriptions', source: 1, target: 1, copied: 1 },
+      { table: 'roundup_items', source: 1, target: 1, copied: 1 },
+      { table: 'roundups', source: 1, target: 1, copied: 1 },
       { table: 'sector_labels', source: 1, target: 1, copied: 1 },
       { table: 'story_countries', source: 2, target: 2, copied: 2 },
       { table: 'story_tags', source: 1, target: 1, copied: 1 },
@@ -164,7 +168,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
     }
     await sql`insert into bookmarks (id, story_id, note) values (1, 2, 'ß'), (7, 3, null)`.execute(src.store.db);
     const counts = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'sector_labels', 'story_countries', 'story_tags']);
+    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'roundup_items', 'roundups', 'sector_labels', 'story_countries', 'story_tags']);
     expect((await sql<{ id: number; note: string | null }>`select id, note from bookmarks order by id`.execute(dst.store.db)).rows).toEqual([
       { id: 1, note: 'ß' },
       { id: 7, note: null },

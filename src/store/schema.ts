@@ -123,6 +123,8 @@ export interface Database {
   story_countries: StoryCountriesTable;
   story_tags: StoryTagsTable;
   sector_labels: SectorLabelsTable;
+  roundups: RoundupsTable;
+  roundup_items: RoundupItemsTable;
 }
 
 export interface ViewReadersTable {
@@ -174,4 +176,21 @@ export interface SectorLabelsTable {
   /** Who corrected it: an editor's name, or `import` for a bulk load. */
   labelled_by: string;
   labelled_at: string;
+}
+
+/** Which topic a roundup story was made for (migration 0016). */
+export interface RoundupsTable {
+  story_id: number;
+  /** The topic's slug. */
+  topic: string;
+  created_at: string;
+}
+
+/** A brief bundled into a roundup: story_id is unique, so never in two. */
+export interface RoundupItemsTable {
+  story_id: number;
+  roundup_id: number;
+  position: number;
+  /** 1 once the brief was killed or withheld and taken out of the roundup. */
+  dropped: Generated<number>;
 }

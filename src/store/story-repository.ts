@@ -124,6 +124,8 @@ export interface StoryFilter {
   readonly countries?: readonly string[];
   /** Stories carrying this tag slug. */
   readonly tag?: string;
+  /** Only stories of this kind (the roundups list). */
+  readonly kind?: StoryKind;
 }
 
 export interface Page {
@@ -135,6 +137,7 @@ function published(db: Db, filter: StoryFilter) {
   let q = db.selectFrom('stories').where('status', '=', 'published');
   if (filter.sector) q = q.where('sector', '=', filter.sector);
   if (filter.agency) q = q.where('agency', '=', filter.agency);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', [...filter.excludeIds]);
   const { countries, tag } = filter;
   if (countries) {

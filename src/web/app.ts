@@ -12,6 +12,8 @@ import { registerArticleRoutes } from './routes/article.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerListRoutes } from './routes/lists.ts';
 import { registerTagRoutes } from './routes/tags.ts';
+import { registerRoundupRoutes } from './routes/roundups.ts';
+import { registerDevShotsRoutes } from './routes/devshots.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
@@ -164,6 +166,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
   registerTagRoutes(app, ctx);
+  registerRoundupRoutes(app, ctx);
+  registerDevShotsRoutes(app, ctx);
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.
   registerSearchRoutes(app, ctx, limitedRoute(opts.config.rateLimits.searchPerMinute));
   registerStaticPageRoutes(app, ctx);

@@ -47,6 +47,7 @@ export function feedsFor(site: SiteSettings, scope?: FeedScope | string): FeedLi
   const feeds: FeedLink[] = [];
   if (own?.kind === 'sector') feeds.push(...feedLinks(`${site.name}: ${sectorName(site, own.sector)}`, own));
   if (own?.kind === 'source') feeds.push(...feedLinks(`${site.name}: ${own.agency} stories`, own));
+  if (own?.kind === 'roundups') feeds.push(...feedLinks(`${site.name}: news roundups`, own));
   feeds.push(...feedLinks(`${site.name}: all news`, { kind: 'site' }));
   return feeds;
 }

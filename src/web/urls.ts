@@ -18,17 +18,18 @@ export function sectorPath(sector: string): string {
 export type FeedType = 'rss' | 'atom' | 'json';
 export const FEED_TYPES: readonly FeedType[] = ['rss', 'atom', 'json'];
 
-/** What a feed lists: the whole site, one sector, or one agency's stories. */
+/** What a feed lists: the whole site, one sector, one agency's stories, or the roundups. */
 export type FeedScope =
   | { readonly kind: 'site' }
   | { readonly kind: 'sector'; readonly sector: string }
-  | { readonly kind: 'source'; readonly agency: string };
+  | { readonly kind: 'source'; readonly agency: string }
+  | { readonly kind: 'roundups' };
 
 const FEED_FILES: Readonly<Record<FeedType, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
 /** `/rss.xml`, `/news/{sector}/atom.xml`, `/source/{agency-slug}/feed.json` … */
 export function feedPath(scope: FeedScope, type: FeedType = 'rss'): string {
-  const base = scope.kind === 'site' ? '' : scope.kind === 'sector' ? sectorPath(scope.sector) : sourcePath(scope.agency);
+  const base = scope.kind === 'site' ? '' : scope.kind === 'sector' ? sectorPath(scope.sector) : scope.kind === 'source' ? sourcePath(scope.agency) : ROUNDUPS_PATH;
   return `${base}/${FEED_FILES[type]}`;
 }
 
@@ -57,6 +58,11 @@ export function editionPath(edition: string): string {
 export function chooseEditionPath(edition: string): string {
   return `/edition?name=${encodeURIComponent(edition)}`;
 }
+
+/** Every roundup, newest first (and its feeds beneath it). */
+export const ROUNDUPS_PATH = '/roundups';
+/** DevShots: every story as a short card. */
+export const DEVSHOTS_PATH = '/devshots';
 
 export function tagPath(slug: string): string {
   return `/tag/${encodeURIComponent(slug)}`;

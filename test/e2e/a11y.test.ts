@@ -7,6 +7,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from './browser.ts';
 import { startDemoSite, type DemoSite } from './demo-site.ts';
+import { pino } from 'pino';
+import { runRoundupTopic } from '../../src/roundups/run-roundup.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { absoluteUrl, articlePath } from '../../src/web/urls.ts';
 
 const missing = browserUnavailable();
 if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
@@ -16,11 +20,22 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
   let site: DemoSite;
   let browser: Browser;
   let article = '';
+  let roundup = '';
   beforeAll(async () => {
     site = await startDemoSite();
     browser = await launchBrowser();
     const home = await (await fetch(`${site.url}/`)).text();
     article = /href="(\/article\/[^"]+)"/.exec(home)?.[1] ?? '';
+    // The demo's Health roundup, as the job would make it an hour after the wire came in.
+    const config = loadConfig({});
+    const health = config.roundups.find((t) => t.slug === 'health');
+    if (!health) throw new Error('no Health topic in the demo configuration');
+    const run = await runRoundupTopic(
+      { store: site.store, site: config.site, logger: pino({ level: 'silent' }), owner: 'e2e', articleUrl: (b) => absoluteUrl(config.site, articlePath(b)), onPublished: () => site.app.invalidateCaches(), now: () => new Date('2026-11-29T07:00:00Z') },
+      health,
+    );
+    if (run.kind !== 'published') throw new Error(`no demo roundup: ${run.kind}`);
+    roundup = `/article/${run.storyId}`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,7 +68,7 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     const origins = new Set<string>();
     page.on('request', (r) => origins.add(new URL(r.url()).origin));
     try {
-      for (const path of ['/', article]) {
+      for (const path of ['/', article, '/devshots']) {
         await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
         const unsized = await page.evaluate(() => Array.from(document.images).filter((i) => !i.getAttribute('width') || !i.getAttribute('height')).map((i) => i.src));
         expect(unsized, path).toEqual([]);
@@ -83,6 +98,9 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     ['sector', () => '/news/health'],
     ['latest', () => '/latest'],
     ['search results', () => '/search?q=water'],
+    ['roundups', () => '/roundups'],
+    ['roundup article', () => roundup],
+    ['DevShots', () => '/devshots'],
     ['not found', () => '/no/such/page'],
   ])('%s page', { timeout: 60_000 }, async (_name, path) => {
     const cases = [
@@ -90,6 +108,7 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
       { viewport: { width: 390, height: 844 }, colorScheme: 'light' as const },
       // Dark mode follows prefers-color-scheme: its contrast is checked too.
       { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const },
+      { viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
     ];
     for (const { viewport, colorScheme } of cases) {
       // axe runs as a script in the page, so JavaScript is on; the pages themselves ship none that changes them.

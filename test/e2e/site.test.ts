@@ -71,6 +71,37 @@ describe.skipIf(missing !== undefined)('the demo site in Chromium', () => {
     await page.close();
   });
 
+  it.each(WIDTHS)('DevShots at $name width: article cards, a swipe on phones, a stream on desktops', async (vp) => {
+    const page = await open('/devshots', vp);
+    expect(await page.locator('ol.shots > li > article.shot[tabindex="0"]').count()).toBe(20);
+    // The cards scroll inside their list on a phone; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const list = await page.locator('ol.shots').evaluate((el) => ({ snap: getComputedStyle(el).scrollSnapType, wider: el.scrollWidth > el.clientWidth }));
+    expect(list).toEqual(vp.name === 'phone' ? { snap: 'x mandatory', wider: true } : { snap: 'none', wider: false });
+    const images = await page.locator('.shot-img').evaluateAll((imgs) => imgs.map((i) => [i.getAttribute('width'), i.getAttribute('height'), i.getAttribute('loading')]));
+    expect(images.slice(0, 2)).toEqual([['1200', '675', 'eager'], ['1200', '675', 'lazy']]);
+    await page.screenshot({ path: `${SHOTS}devshots-${vp.name}.png` });
+    await page.close();
+  });
+
+  it('DevShots by keyboard: Tab reaches each card, j and k move between them', async () => {
+    const page = await browser.newPage({ viewport: WIDTHS[0] });
+    await page.goto(`${site.url}/devshots`);
+    await page.locator('article.shot').first().focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby') ?? document.activeElement?.tagName);
+    const ids = await page.locator('article.shot').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-labelledby')));
+    await page.keyboard.press('j');
+    expect(await focused()).toBe(ids[1]);
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await focused()).toBe(ids[1]);
+    // Without the script's keys: Tab goes through the card's two links to the next card.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(ids[2]);
+    await page.close();
+  });
+
   it('the updated demo story shows Updated later than Created', async () => {
     const page = await open('/source/reuters', WIDTHS[0]);
     const link = page.locator('main a[href^="/article/"]', { hasText: 'Lagos Blue Line' }).first();

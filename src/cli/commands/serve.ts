@@ -18,6 +18,8 @@ import { createMetrics } from '../../lib/metrics.ts';
 import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
+import { startRoundups } from '../../jobs/roundups.ts';
+import { articlePath } from '../../web/urls.ts';
 import cluster from 'node:cluster';
 import { runClusterPrimary, workerIndex } from '../cluster.ts';
 import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
@@ -94,6 +96,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics, onPolled });
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    // Roundups publish like any story: the same onPublished (caches, purges, other nodes, WebSub).
+    const roundups = startRoundups({ store, site: config.site, logger, owner: nodeId(), articleUrl: (b) => absoluteUrl(config.site, articlePath(b)), onPublished }, config.roundups);
+    opened.unshift({ close: () => roundups.stop() });
     const spools: SpoolWatcher[] = [];
     opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
     for (const spool of config.spools) {
@@ -104,7 +109,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
     // In a cluster the primary says `ready` once every worker listens.
     logger.info({ event: inCluster ? 'worker_ready' : 'ready', address, worker: workerIndex(), ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
     const skipDemo = values['no-demo'] === true || (workerIndex() ?? 1) !== 1;
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, renewals] : spools, bus, purger, pinger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, roundups, renewals] : [...spools, roundups], bus, purger, pinger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);

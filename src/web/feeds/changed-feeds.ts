@@ -19,6 +19,7 @@ export async function changedFeedUrls(db: Kysely<Database>, site: SiteSettings, 
     // A sector the site does not list has no feed (the route answers 404).
     if (sectors.has(story.sector)) scopes.push({ kind: 'sector', sector: story.sector });
     if (story.agency) scopes.push({ kind: 'source', agency: story.agency });
+    if (story.kind === 'roundup') scopes.push({ kind: 'roundups' });
   }
   const urls = new Set(scopes.flatMap((scope) => FEED_TYPES.map((type) => absoluteUrl(site, feedPath(scope, type)))));
   return [...urls];

@@ -74,6 +74,8 @@ export function createBodyCleaner(site: SiteSettings, max = 2_000): (bodyHtml: s
 }
 
 export const CORRECTION_CATEGORY = 'Correction';
+/** Roundups are made by Wiredesk from wire briefs, not sent by an agency: feeds say so. */
+export const ROUNDUP_CATEGORY = 'Roundup (auto-generated)';
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
@@ -121,7 +123,7 @@ export function toFeedEntry(site: SiteSettings, s: FeedStory, opts: EntryOptions
     updatedAt: s.updatedAt,
     ...(author ? { author: feedText(author) } : {}),
     // A corrected story says so in feeds too, as a category readers and filters can see.
-    categories: s.correctedAt ? [sector, CORRECTION_CATEGORY] : [sector],
+    categories: [sector, ...(s.kind === 'roundup' ? [ROUNDUP_CATEGORY] : []), ...(s.correctedAt ? [CORRECTION_CATEGORY] : [])],
     ...(imageUrl
       ? { image: { url: imageUrl, ...(type ? { type } : {}), ...(s.imageCaption ? { caption: feedText(s.imageCaption) } : {}) } }
       : {}),

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebContext } from '../context.ts';
 import { HttpError } from '../context.ts';
 import { listFullStories, listStories, type StoryFilter } from '../../store/story-repository.ts';
-import { absoluteUrl, FEED_TYPES, feedPath, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
+import { absoluteUrl, FEED_TYPES, feedPath, ROUNDUPS_PATH, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
 import { PAGE_CACHE_CONTROL } from '../http-cache.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { createBodyCleaner, feedText, toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
@@ -115,5 +115,15 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext, feedOp
         filter: { agency },
       });
     });
+
+    app.get(`${ROUNDUPS_PATH}${file}`, async (_req, reply) =>
+      sendFeed(ctx, opts, reply, type, {
+        scope: { kind: 'roundups' },
+        title: `${site.name}: news roundups`,
+        description: `News roundups on ${site.name}: the day's wire briefs of each topic in one article`,
+        pagePath: ROUNDUPS_PATH,
+        filter: { kind: 'roundup' },
+      }),
+    );
   }
 }

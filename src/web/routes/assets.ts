@@ -9,15 +9,15 @@ export interface CssAsset {
   readonly body: string;
 }
 
-/** Reads site.css once, drops comments and indentation, and fingerprints the result. */
-export function loadCssAsset(): CssAsset {
-  const source = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8');
+/** Reads a stylesheet (site.css unless named) once, drops comments and indentation, and fingerprints the result. */
+export function loadCssAsset(name = 'site'): CssAsset {
+  const source = readFileSync(new URL(`../assets/${name}.css`, import.meta.url), 'utf8');
   const body = source
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\n\s+/g, '\n')
     .replace(/\n{2,}/g, '\n')
     .trim();
-  return { href: `/assets/site.${hash('sha256', body, 'hex').slice(0, 10)}.css`, body };
+  return { href: `/assets/${name}.${hash('sha256', body, 'hex').slice(0, 10)}.css`, body };
 }
 
 export function registerAssetRoutes(app: FastifyInstance, css: CssAsset): void {

@@ -99,15 +99,15 @@ describe.each(testEngines())('robots and sitemaps on %s', (engine) => {
     }
   });
 
-  it('the pages sitemap lists home, latest, every sector and the static pages', async () => {
+  it('the pages sitemap lists home, latest, roundups, DevShots, every sector and the static pages', async () => {
     const res = await w.get('/sitemaps/pages.xml');
     expect(await schemaErrors(res.body, 'sitemap')).toEqual([]);
     const urls = locs(res.body);
     const sectors = testConfig().site.sectors;
-    expect(urls.slice(0, 2)).toEqual(['https://news.example/', 'https://news.example/latest']);
+    expect(urls.slice(0, 4)).toEqual(['https://news.example/', 'https://news.example/latest', 'https://news.example/roundups', 'https://news.example/devshots']);
     expect(urls).toContain(`https://news.example/news/${sectors[0]!.slug}`);
     expect(urls).toContain('https://news.example/page/privacy');
-    expect(urls).toHaveLength(2 + sectors.length + 5);
+    expect(urls).toHaveLength(4 + sectors.length + 5);
   });
 
   it('the news sitemap has the last 48 hours of published stories, valid against the News schema', async () => {

@@ -16,9 +16,15 @@ export interface ArticleProps {
 
 /** Auto-published wire copy says so, with the site's own name; staff stories carry nothing. */
 export function provenanceNotice(story: Pick<Story, 'kind'>, siteName: string): string | undefined {
+  if (story.kind === 'roundup') return `(This roundup has not been edited by ${siteName} staff and is auto-generated from syndicated wire briefs.)`;
   return story.kind === 'staff'
     ? undefined
     : `(This story has not been edited by ${siteName} staff and is auto-generated from a syndicated feed.)`;
+}
+
+/** The full stories a roundup links to, from its own body (for JSON-LD isBasedOn). */
+export function roundupSources(bodyHtml: string): string[] {
+  return [...bodyHtml.matchAll(/<a href="(https?:\/\/[^"]+)">Read the full story<\/a>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
 }
 
 /** `PTI | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST`; absent parts drop out with their bar. */
@@ -61,6 +67,12 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
         <header class="story-head">
           <p class="kicker">
             <SectorLabel site={site} sector={story.sector} />
+            {story.kind === 'roundup' && (
+              <>
+                {' '}
+                <span class="region">Auto-generated roundup</span>
+              </>
+            )}
           </p>
           <h1 class="headline">{story.headline}</h1>
           {story.summary && <p class="standfirst">{story.summary}</p>}
@@ -113,5 +125,7 @@ export function articleJsonLd(story: Story, site: SiteSettings, canonical: strin
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     url: canonical,
     ...(image ? { image: [image] } : {}),
+    // Made by the site from wire briefs, by no person: say so, and name the stories it bundles.
+    ...(story.kind === 'roundup' ? { genre: 'News roundup (auto-generated)', isBasedOn: roundupSources(story.bodyHtml) } : {}),
   };
 }

@@ -24,6 +24,8 @@ export interface HeadProps {
   /** Absolute canonical URL; omitted on error pages. */
   readonly canonical?: string;
   readonly cssHref: string;
+  /** Stylesheets of one page family only, after the site's (DevShots). */
+  readonly extraCss?: readonly string[];
   readonly feeds: readonly FeedLink[];
   readonly og?: OpenGraph;
   /** One JSON-LD object, or several (each its own script element). */
@@ -72,6 +74,9 @@ export function Head(p: HeadProps) {
       <meta name="color-scheme" content="light dark" />
       <link rel="icon" href={faviconHref(site)} />
       <link rel="stylesheet" href={p.cssHref} />
+      {p.extraCss?.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
       {p.feeds.map((f) => (
         <link rel="alternate" type={f.type} title={f.title} href={f.href} />
       ))}

@@ -1,0 +1,50 @@
+// What a one-off command that publishes (roundups run) tells the rest of the site, as
+// serve does after a publish: every serving node's page cache (over PostgreSQL NOTIFY;
+// the embedded store has no serving node to tell, its pages expire within 60 s), the
+// caching proxies (WIREDESK_PURGE) and the WebSub hub (WIREDESK_WEBSUB_HUB).
+// close() waits for all of it, so the command exits only once the news is out.
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import type { Store } from '../store/store.ts';
+import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import { createPostgresChangeBus } from '../jobs/change-bus.ts';
+import { createPurgers } from '../web/purge/create-purgers.ts';
+import { createPublishPurger } from '../web/purge/publish-purge.ts';
+import { createHubPinger } from '../websub/publisher.ts';
+import { changedFeedUrls, SITE_FEED_PATH } from '../web/feeds/changed-feeds.ts';
+import { absoluteUrl } from '../web/urls.ts';
+import { changeFor } from '../web/change-keys.ts';
+
+export interface Announcer {
+  readonly onPublished: (items: readonly PublishedItem[]) => void;
+  close(): Promise<void>;
+}
+
+export async function createAnnouncer(config: Config, store: Store, logger: Logger): Promise<Announcer> {
+  const bus = config.databaseUrl ? await createPostgresChangeBus(config.databaseUrl, (err) => logger.error({ event: 'change_bus_error', err }, 'change bus connection failed')) : undefined;
+  const purgers = createPurgers(config.purge);
+  const purger = purgers.length > 0 ? createPublishPurger(store.db, purgers, logger) : undefined;
+  const hub = config.websub.hub;
+  const pinger = hub
+    ? createHubPinger({ hub, logger, siteFeedUrl: absoluteUrl(config.site, SITE_FEED_PATH), feedUrls: (changes) => changedFeedUrls(store.db, config.site, changes) })
+    : undefined;
+  const pending: Promise<unknown>[] = [];
+  return {
+    onPublished(items) {
+      if (items.length === 0) return;
+      pinger?.announce(items);
+      const announced = bus
+        ? changeFor(store.db, items, (err) => logger.error({ event: 'change_lookup_failed', err }, 'changed stories could not be looked up; every page cache is emptied'))
+            .then((change) => bus.publish(change))
+            .catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'))
+        : Promise.resolve();
+      pending.push(announced.then(() => purger?.announce(items)));
+    },
+    async close() {
+      await Promise.all(pending);
+      await purger?.close();
+      await pinger?.close();
+      await bus?.close();
+    },
+  };
+}
