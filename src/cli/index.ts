@@ -7,6 +7,8 @@ import { runMigrate } from './commands/migrate.ts';
 import { runServe } from './commands/serve.ts';
 import { runMigrateData } from './commands/migrate-data.ts';
 import { runClassify } from './commands/classify.ts';
+import { runStories } from './commands/stories.ts';
+import { runPages } from './commands/pages.ts';
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   serve: runServe,
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   migrate: runMigrate,
   'migrate-data': runMigrateData,
   classify: runClassify,
+  stories: runStories,
+  pages: runPages,
 };
 
 /** Runs one CLI command; bad arguments and config give one line and usage, never a stack trace. */

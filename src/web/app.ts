@@ -12,6 +12,8 @@ import { registerArticleRoutes } from './routes/article.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerListRoutes } from './routes/lists.ts';
 import { registerTagRoutes } from './routes/tags.ts';
+import { registerPieceListRoutes } from './routes/piece-lists.ts';
+import { registerCountryRoutes } from './routes/countries.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
 import { registerErrorHandlers } from './routes/errors.ts';
@@ -135,6 +137,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
   registerTagRoutes(app, ctx);
+  registerPieceListRoutes(app, ctx);
+  registerCountryRoutes(app, ctx);
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.
   registerSearchRoutes(app, ctx, limitedRoute(opts.config.rateLimits.searchPerMinute));
   registerStaticPageRoutes(app, ctx);

@@ -4,7 +4,7 @@
 import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
-import type { StorySummary } from '../domain/story.ts';
+import { PIECE_KINDS, type StorySummary } from '../domain/story.ts';
 import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
 import { listMostViewed } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
@@ -18,6 +18,7 @@ import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from 
 export const TRENDING_SIZE = 4;
 export const TRENDING_WINDOW_MS = 48 * 3600_000;
 const LATEST_SIZE = 8;
+const PIECES_SIZE = 4;
 const HOME_TOP_SIZE = 12;
 const SECTOR_BLOCK_SIZE = 4;
 
@@ -27,6 +28,8 @@ export interface Chrome {
   readonly agencyBySlug: ReadonlyMap<string, string>;
   readonly latest: readonly StorySummary[];
   readonly trending: readonly TrendingEntry[];
+  /** The newest opinion, blog and interview pieces, for the rail. */
+  readonly pieces: readonly StorySummary[];
   readonly html: ChromeParts;
 }
 
@@ -61,12 +64,12 @@ export interface SiteDataOptions {
   readonly onCacheLookup?: (cache: string, hit: boolean) => void;
 }
 
-function renderChrome(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeParts {
+function renderChrome(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date, pieces: readonly StorySummary[] = []): ChromeParts {
   const todayIso = formatIsoDate(at.toISOString(), site.timeZone);
   const label = new Intl.DateTimeFormat(site.language, { dateStyle: 'full', timeZone: site.timeZone }).format(at);
   return prepareChrome({
     header: renderFragment(createElement(Masthead, { site, agencies, today: { iso: todayIso, label } })),
-    rail: renderFragment(createElement(Rail, { site, trending, latest })),
+    rail: renderFragment(createElement(Rail, { site, trending, latest, pieces })),
     footer: renderFragment(createElement(SiteFooter, { site, year: yearIn(at, site.timeZone) })),
   });
 }
@@ -102,6 +105,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     agencyBySlug: new Map(),
     latest: [],
     trending: [],
+    pieces: [],
     html: renderChrome(site, [], [], [], new Date(now())),
   };
 
@@ -110,9 +114,13 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
   const chrome = new TtlCache<Chrome>(
     async () => {
       const at = now();
-      const [{ agencies, bySlug }, latest] = await Promise.all([agencyIndex.get(), listStories(store.db, {}, { limit: LATEST_SIZE })]);
+      const [{ agencies, bySlug }, latest, pieces] = await Promise.all([
+        agencyIndex.get(),
+        listStories(store.db, {}, { limit: LATEST_SIZE }),
+        listStories(store.db, { kinds: PIECE_KINDS }, { limit: PIECES_SIZE }),
+      ]);
       const trending = await loadTrending(store, latest, at);
-      return { agencies, agencyBySlug: bySlug, latest, trending, html: renderChrome(site, agencies, latest, trending, new Date(at)) };
+      return { agencies, agencyBySlug: bySlug, latest, trending, pieces, html: renderChrome(site, agencies, latest, trending, new Date(at), pieces) };
     },
     opts.ttlMs,
     now,
