@@ -107,7 +107,8 @@ describe.each(testEngines())('robots and sitemaps on %s', (engine) => {
     expect(urls.slice(0, 2)).toEqual(['https://news.example/', 'https://news.example/latest']);
     expect(urls).toContain(`https://news.example/news/${sectors[0]!.slug}`);
     expect(urls).toContain('https://news.example/page/privacy');
-    expect(urls).toHaveLength(2 + sectors.length + 5);
+    expect(urls).toContain('https://news.example/opinion');
+    expect(urls).toHaveLength(2 + sectors.length + 3 + 5);
   });
 
   it('the news sitemap has the last 48 hours of published stories, valid against the News schema', async () => {
