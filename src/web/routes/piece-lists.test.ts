@@ -1,6 +1,8 @@
 // Opinion, blog and interview lists, author pages, and how an article shows its kind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../../store/testing/test-stores.ts';
+import { readFileSync } from 'node:fs';
+import { insertSource } from '../../store/source-repository.ts';
 import { hrefsIn, startWeb, storyRow, textOf, type WebHarness } from '../testing/web-fixtures.ts';
 
 const mainOf = (html: string): string => /<main[^>]*>(.*?)<\/main>/s.exec(html)?.[1] ?? '';
@@ -120,6 +122,15 @@ describe.each(testEngines())('signed pieces and author pages on %s', (engine) =>
     expect(res.body).not.toContain('kind-label');
     expect(res.body).toMatch(/<p class="byline"><a href="\/source\/pti">PTI<\/a> \| <a class="author" rel="author" href="\/author\/jane-doe">Jane Doe<\/a> \| <span>Moscow<\/span>/);
     expect((await w.get('/author/jane-doe')).statusCode).toBe(200);
+  });
+
+  it('a columnist’s source lands its items as opinion (a push here, as a poll would), listed on /opinion', async () => {
+    await insertSource(w.t.store.db, { name: 'column', url: 'push:column', intervalSeconds: 0, pushToken: 'tok-0123456789abcdef', storyKind: 'opinion' }, new Date());
+    const payload = readFileSync(new URL('../../ingest/testdata/wire-v1.rss', import.meta.url));
+    const res = await w.app.inject({ method: 'POST', url: '/api/ingest/column', payload, headers: { authorization: 'Bearer tok-0123456789abcdef', 'content-type': 'application/rss+xml' } });
+    expect(res.json()).toMatchObject({ new: 2 });
+    expect(articleLinks((await w.get('/opinion')).body)).toHaveLength(2);
+    expect(articleLinks((await w.get('/blogs')).body)).toHaveLength(0);
   });
 
   it('the menu lists every page type, sectors, editions and the static pages', async () => {
