@@ -83,6 +83,11 @@ describe.each(testEngines())('edition, tag, author, country and kind feeds on %s
     },
   );
 
+  it('a signed piece carries its kind as its first category', async () => {
+    const feed = parse((await w.get('/opinion/atom.xml')).body);
+    expect(feed.items.map((i) => i.categories)).toEqual([['Opinion', 'Politics']]);
+  });
+
   it('a country feed also answers at its ISO code', async () => {
     expect(parse((await w.get('/country/ke/rss.xml')).body).items.map((i) => i.title)).toEqual(['Nairobi votes']);
   });

@@ -66,7 +66,8 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
         // Normalize writes the lead as the summary; a story without one still needs a description.
         description: story.summary || story.headline,
         canonical,
-        feeds: feedsFor(ctx.site, story.sector),
+        // A signed piece's readers follow its kind; wire copy's, its sector.
+        feeds: isPieceKind(story.kind) ? feedsFor(ctx.site, { kind: 'story-kind', storyKind: story.kind }, PIECE_PAGES[story.kind].title) : feedsFor(ctx.site, story.sector),
         og: {
           type: 'article',
           ...(image ? { image } : {}),

@@ -112,6 +112,7 @@ describe.each(testEngines())('signed pieces and author pages on %s', (engine) =>
     const [article, crumbs] = jsonLd(res.body);
     expect(article).toMatchObject({ '@type': 'OpinionNewsArticle', author: { '@type': 'Person', name: 'Asha Rao', url: 'https://news.example/author/asha-rao' } });
     expect((crumbs?.itemListElement as { name: string }[]).map((c) => c.name)).toEqual(['Home', 'Opinion', 'Headline number 1']);
+    expect(/<link rel="alternate" type="application\/rss\+xml" title="([^"]+)" href="([^"]+)"/.exec(res.body)?.slice(1)).toEqual(['Devdiscourse: Opinion', '/opinion/rss.xml']);
   });
 
   it('a blog post is a BlogPosting; wire copy stays a NewsArticle, its author linked after the agency', async () => {
