@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from './browser.ts';
 import { startDemoSite, type DemoSite } from './demo-site.ts';
+import { changeStoryKind, updateStory } from '../../src/store/story-repository.ts';
 
 const missing = browserUnavailable();
 if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
@@ -16,11 +17,18 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
   let site: DemoSite;
   let browser: Browser;
   let article = '';
+  let opinion = '';
   beforeAll(async () => {
     site = await startDemoSite();
     browser = await launchBrowser();
     const home = await (await fetch(`${site.url}/`)).text();
     article = /href="(\/article\/[^"]+)"/.exec(home)?.[1] ?? '';
+    // A signed piece: its kind label, author line and author links are checked too.
+    const id = Number(/href="\/article\/[^/]+\/(\d+)-/.exec(home.slice(home.indexOf(article) + 1))?.[1]);
+    await updateStory(site.store.db, id, { author: 'Asha Rao' });
+    expect(await changeStoryKind(site.store.db, id, 'opinion', 'a11y', new Date())).toEqual({ outcome: 'changed', from: 'wire' });
+    site.app.invalidateCaches();
+    opinion = `/article/${id}`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,6 +92,9 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     ['latest', () => '/latest'],
     ['search results', () => '/search?q=water'],
     ['not found', () => '/no/such/page'],
+    ['opinion list', () => '/opinion'],
+    ['opinion article', () => opinion],
+    ['country', () => '/country/india'],
   ])('%s page', { timeout: 60_000 }, async (_name, path) => {
     const cases = [
       { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
