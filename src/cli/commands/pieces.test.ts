@@ -1,7 +1,8 @@
 // `sources add --kind`, `sources kind`, `stories kind` and `pages set|show|reset`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startFakePurgeServer } from '../../web/purge/fake-purge-server.ts';
 import { useCliHarness } from '../testing/cli-harness.ts';
 import { runCli } from '../index.ts';
 import { openStore } from '../../store/store.ts';
@@ -77,6 +78,23 @@ describe('wiredesk stories kind', () => {
   ])('%j is a usage error (exit 2)', async (args, message) => {
     expect(await runCli([...args, '--db', join(cli.dir, 'w.db')])).toBe(2);
     expect(cli.err.join('\n')).toMatch(message);
+  });
+
+  it('tells the caching proxies: the story, the lists and the feeds; a page change, the page', async () => {
+    const proxy = await startFakePurgeServer();
+    vi.stubEnv('WIREDESK_PURGE', `webhook:${proxy.url}/purge`);
+    try {
+      const db = join(cli.dir, 'w.db');
+      expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
+      expect(await runCli(['stories', 'kind', '2', 'interview', '--db', db])).toBe(0);
+      const file = join(cli.dir, 'c.txt');
+      writeFileSync(file, 'Write to us.');
+      expect(await runCli(['pages', 'set', 'contact', '--file', file, '--db', db])).toBe(0);
+      expect(proxy.requests.map((r) => JSON.parse(r.body) as unknown)).toEqual([{ keys: ['story-2', 'list-latest', 'home', 'feed'] }, { keys: ['static-contact'] }]);
+    } finally {
+      vi.unstubAllEnvs();
+      await proxy.close();
+    }
   });
 
   it('a missing story exits 1', async () => {
