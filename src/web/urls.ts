@@ -75,6 +75,11 @@ export function countrySlug(country: string): string {
   return slugifyName(regionName(country.toUpperCase()));
 }
 
+/** The same page from the name a region tag shows (`India` → `/country/india`). */
+export function countryPathOfName(name: string): string {
+  return `/country/${encodeURIComponent(slugifyName(name))}`;
+}
+
 export function sectorFeedPath(sector: string, type: FeedType = 'rss'): string {
   return feedPath({ kind: 'sector', sector }, type);
 }

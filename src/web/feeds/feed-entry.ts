@@ -1,10 +1,11 @@
 // What every feed format is written from: one channel and its entries, mapped from
 // stories once here, so RSS, Atom and JSON Feed can never disagree on a field.
-import { isPieceKind, type PieceKind } from '../../domain/story.ts';
 import { hash } from 'node:crypto';
 import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { sanitizeHtml } from '../../lib/html-sanitize.ts';
+import { isPieceKind } from '../../domain/story.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import { absoluteUrl, articleIdPath, articlePath, feedPath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
 
 export interface FeedChannel {
@@ -103,9 +104,6 @@ export function feedText(s: string): string {
 }
 
 /** A story as feeds need it: the body only when full content is on. */
-/** A signed piece says what it is in feeds too, as its first category. */
-const PIECE_CATEGORIES: Readonly<Record<PieceKind, string>> = { opinion: 'Opinion', blog: 'Blog', interview: 'Interview' };
-
 export type FeedStory = StorySummary & { readonly bodyHtml?: string };
 
 export function toFeedEntry(site: SiteSettings, s: FeedStory, opts: EntryOptions): FeedEntry {
@@ -125,7 +123,8 @@ export function toFeedEntry(site: SiteSettings, s: FeedStory, opts: EntryOptions
     updatedAt: s.updatedAt,
     ...(author ? { author: feedText(author) } : {}),
     // A corrected story says so in feeds too, as a category readers and filters can see.
-    categories: [...(isPieceKind(s.kind) ? [PIECE_CATEGORIES[s.kind]] : []), sector, ...(s.correctedAt ? [CORRECTION_CATEGORY] : [])],
+    // A signed piece says what it is in feeds too, as its first category.
+    categories: [...(isPieceKind(s.kind) ? [PIECE_PAGES[s.kind].label] : []), sector, ...(s.correctedAt ? [CORRECTION_CATEGORY] : [])],
     ...(imageUrl
       ? { image: { url: imageUrl, ...(type ? { type } : {}), ...(s.imageCaption ? { caption: feedText(s.imageCaption) } : {}) } }
       : {}),

@@ -11,7 +11,7 @@ import { editionPath, kindPath, scopePath, type FeedScope } from '../urls.ts';
 import { authorKey, countryKey, editionKey, kindKey, tagKey } from '../surrogate-keys.ts';
 import { regionName } from '../regions.ts';
 import { findCountry } from '../countries.ts';
-import { PIECE_PAGES } from '../routes/piece-lists.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import type { FeedSpec } from './feed-routes.ts';
 
 export interface ScopedFeed {

@@ -7,7 +7,7 @@ import { findStoryTags } from '../../store/geo-repository.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { isPieceKind } from '../../domain/story.ts';
-import { PIECE_PAGES } from './piece-lists.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { sendGone } from './errors.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';

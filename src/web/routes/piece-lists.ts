@@ -2,7 +2,8 @@
 // published story under one byline. Paginated like the other lists (lists.ts), each
 // with its feeds (feeds/feed-routes.ts).
 import type { FastifyInstance } from 'fastify';
-import { PIECE_KINDS, type PieceKind } from '../../domain/story.ts';
+import { PIECE_KINDS } from '../../domain/story.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import { isNameSlug } from '../../lib/name-slug.ts';
 import { findAuthorName } from '../../store/story-repository.ts';
 import type { WebContext } from '../context.ts';
@@ -10,12 +11,6 @@ import { authorPath, kindPath } from '../urls.ts';
 import { authorKey, kindKey } from '../surrogate-keys.ts';
 import { sendList } from './lists.ts';
 
-/** The heading and description of each kind's page. */
-export const PIECE_PAGES: Readonly<Record<PieceKind, { readonly title: string; readonly label: string; readonly about: string }>> = {
-  opinion: { title: 'Opinion', label: 'Opinion', about: 'columns and comment' },
-  blog: { title: 'Blogs', label: 'Blog', about: 'blog posts' },
-  interview: { title: 'Interviews', label: 'Interview', about: 'interviews' },
-};
 
 export function registerPieceListRoutes(app: FastifyInstance, ctx: WebContext): void {
   const site = ctx.site;

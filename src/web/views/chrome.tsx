@@ -7,6 +7,9 @@ import { articlePath, editionPath, kindPath, sectorPath, sourcePath, staticPageP
 import { truncateAtWord } from '../text.ts';
 import { RegionTag, StoryList } from './story-parts.tsx';
 import { SearchBox } from './search-box.tsx';
+import { STATIC_PAGES } from '../../domain/static-pages.ts';
+
+export { STATIC_PAGES, type StaticPageSlug } from '../../domain/static-pages.ts';
 
 export interface AgencyLink {
   readonly name: string;
@@ -18,9 +21,6 @@ export interface TrendingEntry {
   /** First country of the story, else "Global". */
   readonly region: string;
 }
-
-import { STATIC_PAGES } from '../../domain/static-pages.ts';
-export { STATIC_PAGES, type StaticPageSlug } from '../../domain/static-pages.ts';
 
 function Links({ items }: { items: readonly { href: string; label: string }[] }) {
   return (

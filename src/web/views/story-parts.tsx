@@ -2,17 +2,15 @@
 import type { SiteSettings } from '../../domain/site.ts';
 import { isPieceKind, type PieceKind, type StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
-import { articlePath, authorPath, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
+import { articlePath, authorPath, countryPathOfName, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { GLOBAL_REGION } from '../regions.ts';
-import { slugifyName } from '../../lib/name-slug.ts';
-
-const KIND_LABELS: Readonly<Record<PieceKind, string>> = { opinion: 'Opinion', blog: 'Blog', interview: 'Interview' };
+import { PIECE_PAGES } from '../piece-kinds.ts';
 
 /** "Opinion", "Blog", "Interview": a signed piece says what it is, linking to its kind's list. */
 export function KindLabel({ kind }: { kind: PieceKind }) {
   return (
     <a class="label kind-label" href={kindPath(kind)}>
-      {KIND_LABELS[kind]}
+      {PIECE_PAGES[kind].label}
     </a>
   );
 }
@@ -21,7 +19,7 @@ export function KindLabel({ kind }: { kind: PieceKind }) {
 export function RegionTag({ region }: { region: string }) {
   if (region === GLOBAL_REGION) return <span class="region">{region}</span>;
   return (
-    <a class="region" href={`/country/${encodeURIComponent(slugifyName(region))}`}>
+    <a class="region" href={countryPathOfName(region)}>
       {region}
     </a>
   );
