@@ -16,6 +16,7 @@
 //                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
 //   roundups [N]    each demo topic's roundup over N stories (default 20,000), the kill refresh, and
 //                   /devshots vs /latest vs /roundups req/s from `serve` (page cache off), same run
+//   lists [N]       /latest, /opinion, /author/{slug}, /country/{slug} req/s over their first 20 pages (N stories, default 20,000)
 //   classify        sector accuracy and country precision/recall/F1 on the hand-labelled corpus stories
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
@@ -35,8 +36,9 @@ import { benchSearch, type SearchFigures } from './search.ts';
 import { benchCached, cachedLines } from './cached.ts';
 import { benchClassify, classifyLines } from './classify.ts';
 import { benchRoundups, roundupLines } from './roundups.ts';
+import { benchLists, listLines } from './lists.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -128,6 +130,10 @@ if (has('search')) {
   const line = (f: SearchFigures) =>
     `search (${count} stories, ${f.engine}, ${f.queries} queries, ${f.withHits} with hits): p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms`;
   for (const f of await benchSearch(count, 600, withPostgres)) console.log(line(f));
+}
+if (has('lists')) {
+  const count = Number(n ?? 20_000);
+  console.log(listLines(await benchLists(count), count).join('\n'));
 }
 if (has('cached')) {
   console.log(cachedLines(await benchCached(Number(n ?? 100_000))).join('\n'));

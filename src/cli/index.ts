@@ -7,6 +7,8 @@ import { runMigrate } from './commands/migrate.ts';
 import { runServe } from './commands/serve.ts';
 import { runMigrateData } from './commands/migrate-data.ts';
 import { runClassify } from './commands/classify.ts';
+import { runStories } from './commands/stories.ts';
+import { runPages } from './commands/pages.ts';
 import { runRoundups } from './commands/roundups.ts';
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   migrate: runMigrate,
   'migrate-data': runMigrateData,
   classify: runClassify,
+  stories: runStories,
+  pages: runPages,
   roundups: runRoundups,
 };
 

@@ -1,3 +1,5 @@
+import type { AssignableKind } from './story.ts';
+
 export type SourceKind = 'poll' | 'push';
 
 export interface Source {
@@ -9,6 +11,8 @@ export interface Source {
   readonly intervalSeconds: number;
   /** Agency credited when items carry none (e.g. a PTI feed). */
   readonly agency: string | null;
+  /** What its items become: `wire` for agencies, `opinion`/`blog`/`interview` for a columnist's or a blog's feed. */
+  readonly storyKind: AssignableKind;
   readonly createdAt: string;
   readonly lastFetchedAt: string | null;
   readonly lastError: string | null;

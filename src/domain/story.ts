@@ -1,7 +1,31 @@
 // A story as the site knows it: one per identity, however often it is re-sent.
 import type { PubStatus } from './wire-item.ts';
 
-export type StoryKind = 'wire' | 'staff' | 'roundup';
+export type StoryKind = 'wire' | 'staff' | 'roundup' | 'opinion' | 'blog' | 'interview';
+export const STORY_KINDS: readonly StoryKind[] = ['wire', 'staff', 'roundup', 'opinion', 'blog', 'interview'];
+
+/** Signed pieces with their own pages (`/opinion`, `/blogs`, `/interviews`): the byline is the point. */
+export type PieceKind = 'opinion' | 'blog' | 'interview';
+export const PIECE_KINDS: readonly PieceKind[] = ['opinion', 'blog', 'interview'];
+
+/**
+ * What a source's items or an editor may make a story. Roundups are not among them: they
+ * are assembled from other stories by the roundup builder, never fed or relabelled.
+ */
+export type AssignableKind = Exclude<StoryKind, 'roundup'>;
+export const ASSIGNABLE_KINDS: readonly AssignableKind[] = ['wire', 'staff', 'opinion', 'blog', 'interview'];
+
+export function isStoryKind(s: string): s is StoryKind {
+  return (STORY_KINDS as readonly string[]).includes(s);
+}
+
+export function isAssignableKind(s: string): s is AssignableKind {
+  return (ASSIGNABLE_KINDS as readonly string[]).includes(s);
+}
+
+export function isPieceKind(s: string): s is PieceKind {
+  return (PIECE_KINDS as readonly string[]).includes(s);
+}
 export type StoryStatus = 'published' | 'withheld' | 'killed' | 'embargoed';
 
 export interface Dateline {

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.ts';
 import type { Sector } from '../domain/site.ts';
 import type { IngestSummary } from '../domain/source.ts';
 import type { ParsedFeed } from '../domain/wire-item.ts';
+import type { AssignableKind } from '../domain/story.ts';
 import { fetchInput, type FetchOutcome, type Validators } from './fetch/index.ts';
 import type { HttpFetchOptions } from './fetch/http-fetch.ts';
 import { parseFeed } from './parse/index.ts';
@@ -23,6 +24,8 @@ export interface IngestContext {
   readonly sourceId?: number;
   /** Agency the source declares (credited when an item names none). */
   readonly agency?: string;
+  /** What the items become (the source's story kind); wire when absent. */
+  readonly kind?: AssignableKind;
   readonly validators?: Validators;
   /** Timeout and size cap for HTTP inputs (defaults: 30 s, 20 MB). */
   readonly fetchOptions?: HttpFetchOptions;
@@ -122,7 +125,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;
-    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: 'wire', now });
+    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: ctx.kind ?? 'wire', now });
     for (const p of published) counts[p.outcome]++;
     items.push(...published);
     const changed = published.filter((p) => p.outcome !== 'unchanged');

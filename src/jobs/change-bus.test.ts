@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalChangeBus, createPostgresChangeBus, encodePayload, MAX_PAYLOAD_BYTES, parsePayload, type ChangeEvent } from './change-bus.ts';
+import { createLocalChangeBus, createPostgresChangeBus, notifyChange, encodePayload, MAX_PAYLOAD_BYTES, parsePayload, type ChangeEvent } from './change-bus.ts';
 
 const PG = process.env.WIREDESK_TEST_PG;
 
@@ -39,6 +39,18 @@ describe.skipIf(!PG)('PostgreSQL change bus (LISTEN/NOTIFY)', () => {
     await Promise.all(seen.map((s) => waitFor(s, 2)));
     expect(seen[2]![1]).toEqual({ storyIds: [] }); // too many ids: "everything changed"
     await Promise.all(nodes.map((n) => n.close()));
+    expect(errors).toEqual([]);
+  });
+
+  it('a change told from outside the nodes (the CLI) reaches them with its keys', async () => {
+    const errors: Error[] = [];
+    const node = await createPostgresChangeBus(PG!, (e) => errors.push(e));
+    const seen: ChangeEvent[] = [];
+    node.subscribe((e) => seen.push(e));
+    await notifyChange(PG!, { storyIds: [7], keys: ['story-7', 'list-latest'] });
+    await waitFor(seen, 1, 1000);
+    expect(seen).toEqual([{ storyIds: [7], keys: ['story-7', 'list-latest'] }]);
+    await node.close();
     expect(errors).toEqual([]);
   });
 });

@@ -112,3 +112,17 @@ export function parsePayload(payload: string | undefined): ChangeEvent {
     return { storyIds: [] };
   }
 }
+
+/**
+ * One change told to every serving node from outside them (a CLI command on a
+ * PostgreSQL site): a single NOTIFY on a short-lived connection.
+ */
+export async function notifyChange(url: string, event: ChangeEvent): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, encodePayload(event)]);
+  } finally {
+    await client.end();
+  }
+}

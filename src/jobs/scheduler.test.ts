@@ -45,6 +45,13 @@ describe.each(testEngines())('scheduler on %s', (engine) => {
     expect(s.bodyHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('a blog source’s items become blog posts', async () => {
+    await insertSource(t.store.db, { name: 'blog', url: WIRE_FILE, intervalSeconds: 300, storyKind: 'blog' }, T0);
+    await start().tick();
+    const stories = await t.store.db.selectFrom('stories').select('kind').execute();
+    expect(stories.map((s) => s.kind)).toEqual(['blog', 'blog']);
+  });
+
   it.each([
     ['max-age past the interval is honoured', 'public, max-age=900', 900],
     ['max-age shorter than the interval changes nothing', 'max-age=60', 300],

@@ -101,6 +101,7 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
       now,
       sourceId: source.id,
       ...(source.agency ? { agency: source.agency } : {}),
+      kind: source.storyKind,
       validators: { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash },
       ...(deps.fetchOptions ? { fetchOptions: deps.fetchOptions } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),

@@ -29,6 +29,8 @@ export interface SourcesTable {
   last_item_at: string | null;
   /** The interval learned from the source's rhythm (jobs/next-poll.ts). */
   poll_interval_seconds: number | null;
+  /** What the source's items become (0015): wire, staff, opinion, blog or interview. */
+  story_kind: Generated<string>;
 }
 
 export interface JobLeasesTable {
@@ -67,12 +69,14 @@ export interface StoriesTable {
   version: number | null;
   corrected_at: string | null;
   embargo_until: string | null;
+  /** slugifyName(author), for /author/{slug}; the repository fills it (0015). */
+  author_slug: Generated<string | null>;
 }
 
 export interface StoryAuditTable {
   id: Generated<number>;
   story_id: number;
-  /** killed, withheld, restored, corrected, embargo-released. */
+  /** killed, withheld, restored, corrected, embargo-released, kind-changed. */
   action: string;
   detail: string;
   at: string;

@@ -6,6 +6,11 @@ export async function getSetting(db: Kysely<Database>, key: string): Promise<str
   return row?.value;
 }
 
+export async function deleteSetting(db: Kysely<Database>, key: string): Promise<boolean> {
+  const r = await db.deleteFrom('settings').where('key', '=', key).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 export async function putSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
   await db
     .insertInto('settings')

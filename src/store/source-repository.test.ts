@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { claimDueSources, findSourceByName, insertSource, listSources, recordFetch } from './source-repository.ts';
+import { claimDueSources, findSourceByName, insertSource, listSources, recordFetch, setSourceStoryKind } from './source-repository.ts';
 
 const T0 = new Date('2026-11-29T00:00:00Z');
 const plus = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -13,6 +13,16 @@ describe.each(testEngines())('source repository on %s', (engine) => {
   });
   afterEach(async () => {
     await t.dispose();
+  });
+
+  it('a source is wire by default; its story kind is given on insert and changed by name', async () => {
+    expect((await findSourceByName(t.store.db, 's1'))?.storyKind).toBe('wire');
+    const column = await insertSource(t.store.db, { name: 'column', url: 'https://wire.example/c', intervalSeconds: 300, storyKind: 'opinion' }, T0);
+    expect(column.storyKind).toBe('opinion');
+    expect(await setSourceStoryKind(t.store.db, 'column', 'interview')).toBe(true);
+    expect(await setSourceStoryKind(t.store.db, 'nobody', 'blog')).toBe(false);
+    expect((await findSourceByName(t.store.db, 'column'))?.storyKind).toBe('interview');
+    expect((await findSourceByName(t.store.db, 's1'))?.storyKind).toBe('wire');
   });
 
   it('two nodes claiming at once get disjoint sources', async () => {

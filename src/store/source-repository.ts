@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, SourceRow } from './schema.ts';
 import type { Source, SourceRhythm } from '../domain/source.ts';
+import { isAssignableKind, type AssignableKind } from '../domain/story.ts';
 import type { Engine } from './engine.ts';
 
 function toSource(r: SourceRow): Source {
@@ -11,6 +12,7 @@ function toSource(r: SourceRow): Source {
     url: r.url,
     intervalSeconds: r.interval_seconds,
     agency: r.agency,
+    storyKind: isAssignableKind(r.story_kind) ? r.story_kind : 'wire',
     createdAt: r.created_at,
     lastFetchedAt: r.last_fetched_at,
     lastError: r.last_error,
@@ -37,6 +39,8 @@ export interface NewSource {
   readonly agency?: string;
   /** Makes a push source: never polled, authenticated by this token. */
   readonly pushToken?: string;
+  /** What its items become; wire when absent. */
+  readonly storyKind?: AssignableKind;
 }
 
 export async function insertSource(db: Kysely<Database>, s: NewSource, now: Date): Promise<Source> {
@@ -51,6 +55,7 @@ export async function insertSource(db: Kysely<Database>, s: NewSource, now: Date
       next_fetch_at: s.pushToken ? null : now.toISOString(),
       kind: s.pushToken ? 'push' : 'poll',
       push_token: s.pushToken ?? null,
+      story_kind: s.storyKind ?? 'wire',
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -65,6 +70,12 @@ export async function listSources(db: Kysely<Database>): Promise<Source[]> {
 export async function findSourceByName(db: Kysely<Database>, name: string): Promise<Source | undefined> {
   const row = await db.selectFrom('sources').selectAll().where('name', '=', name).executeTakeFirst();
   return row ? toSource(row) : undefined;
+}
+
+/** Changes what a source's items become from now on (stories already in keep theirs); false when there is no such source. */
+export async function setSourceStoryKind(db: Kysely<Database>, name: string, kind: AssignableKind): Promise<boolean> {
+  const r = await db.updateTable('sources').set({ story_kind: kind }).where('name', '=', name).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export interface FetchRecord {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
+import { changeStoryKind, findAuthorName } from './story-repository.ts';
+import { listAudit } from './audit-repository.ts';
 import { insertStories, countStories, findArticleById, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, listStoriesByIds, updateStory } from './story-repository.ts';
 import type { NewStoryRow } from './schema.ts';
 
@@ -88,5 +90,51 @@ describe.each(testEngines())('story repository on %s', (engine) => {
     expect((await findNextInSector(t.store.db, s5!))?.id).toBe(3);
     const s1 = await findStoryById(t.store.db, 1);
     expect(await findNextInSector(t.store.db, s1!)).toBeUndefined();
+  });
+});
+
+describe.each(testEngines())('story kinds and author slugs on %s', (engine) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await createTestStore(engine);
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  it('lists by kinds and by author slug, published only; the slug follows the byline on update', async () => {
+    const [a, b, c, d] = [
+      await insertStory(t.store.db, row(1, { kind: 'opinion', author: 'Asha Rao' })),
+      await insertStory(t.store.db, row(2, { kind: 'blog', author: 'Ravi Menon' })),
+      await insertStory(t.store.db, row(3, { kind: 'opinion', author: 'Asha Rao', status: 'killed' })),
+      await insertStory(t.store.db, row(4, { author: 'ASHA RAO' })),
+    ];
+    const ids = async (filter: Parameters<typeof listStories>[1]) => (await listStories(t.store.db, filter, { limit: 10 })).map((s) => s.id);
+    expect(await ids({ kinds: ['opinion'] })).toEqual([a]);
+    expect(await ids({ kinds: ['opinion', 'blog'] })).toEqual([b, a]);
+    expect(await ids({ kinds: [] })).toEqual([]);
+    expect(await ids({ authorSlug: 'asha-rao' })).toEqual([d, a]);
+    expect(await countStories(t.store.db, { authorSlug: 'asha-rao', kinds: ['opinion'] })).toBe(1);
+    expect(await findAuthorName(t.store.db, 'asha-rao')).toBe('ASHA RAO');
+    expect(await findAuthorName(t.store.db, 'nobody')).toBeUndefined();
+    await updateStory(t.store.db, d, { author: 'Jane Doe' });
+    expect(await ids({ authorSlug: 'jane-doe' })).toEqual([d]);
+    await updateStory(t.store.db, a, { author: null });
+    expect(await ids({ authorSlug: 'asha-rao' })).toEqual([]);
+    expect(c).toBeGreaterThan(0);
+  });
+
+  it('changes a kind with an audit row; refuses roundups; reports missing and unchanged', async () => {
+    const id = await insertStory(t.store.db, row(1));
+    const roundup = await insertStory(t.store.db, row(2, { kind: 'roundup' }));
+    const at = new Date('2026-02-01T00:00:00.000Z');
+    expect(await changeStoryKind(t.store.db, id, 'opinion', 'asha', at)).toEqual({ outcome: 'changed', from: 'wire' });
+    expect(await changeStoryKind(t.store.db, id, 'opinion', 'asha', at)).toEqual({ outcome: 'unchanged' });
+    expect(await changeStoryKind(t.store.db, roundup, 'blog', 'asha', at)).toEqual({ outcome: 'roundup' });
+    expect(await changeStoryKind(t.store.db, 9999, 'blog', 'asha', at)).toEqual({ outcome: 'missing' });
+    expect((await findStoryById(t.store.db, id))?.kind).toBe('opinion');
+    expect((await findStoryById(t.store.db, roundup))?.kind).toBe('roundup');
+    expect(await listAudit(t.store.db, id)).toEqual([{ action: 'kind-changed', detail: 'wire -> opinion by asha', at: at.toISOString() }]);
+    expect(await listAudit(t.store.db, roundup)).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
 import { prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
 import { htmlToText } from '../lib/html-text.ts';
+import { slugifyName } from '../lib/name-slug.ts';
+import { insertAudits } from './audit-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,7 +18,7 @@ export const SUMMARY_COLUMNS = [
 // are as large as the body and no page needs them.
 const STORY_COLUMNS = [...SUMMARY_COLUMNS, 'body_html', 'ingested_at'] as const;
 
-export function toSummary(row: Omit<StoryRow, 'body_html' | 'body_text' | 'ingested_at'>): StorySummary {
+export function toSummary(row: Omit<StoryRow, 'body_html' | 'body_text' | 'ingested_at' | 'author_slug'>): StorySummary {
   return {
     id: Number(row.id),
     identity: row.identity,
@@ -44,7 +46,7 @@ export function toSummary(row: Omit<StoryRow, 'body_html' | 'body_text' | 'inges
   };
 }
 
-function toStory(row: Omit<StoryRow, 'body_text'>): Story {
+function toStory(row: Omit<StoryRow, 'body_text' | 'author_slug'>): Story {
   return { ...toSummary(row), bodyHtml: row.body_html };
 }
 
@@ -92,7 +94,7 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
 }
 
 export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
-  const r = await db.insertInto('stories').values(withBodyText(row)).returning('id').executeTakeFirstOrThrow();
+  const r = await db.insertInto('stories').values(withDerived(row)).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
@@ -101,19 +103,62 @@ export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promi
   const out: { id: number; identity: string; status: string }[] = [];
   // 25 columns × 100 rows stays far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 100) {
-    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100).map(withBodyText)).returning(['id', 'identity', 'status']).execute();
+    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100).map(withDerived)).returning(['id', 'identity', 'status']).execute();
     for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity, status: r.status });
   }
   return out;
 }
 
 export async function updateStory(db: Db, id: number, patch: StoryUpdate): Promise<void> {
-  await db.updateTable('stories').set(withBodyText(patch)).where('id', '=', id).execute();
+  await db.updateTable('stories').set(withDerived(patch)).where('id', '=', id).execute();
 }
 
-/** Search indexes the body's text, never its markup: derived here so no writer can skip it. */
-function withBodyText<T extends { body_html?: string; body_text?: unknown }>(row: T): T {
-  return row.body_html === undefined ? row : { ...row, body_text: htmlToText(row.body_html) };
+/**
+ * Columns derived from others, here so no writer can skip them: search indexes the
+ * body's text, never its markup; author pages find stories by the byline's slug.
+ */
+function withDerived<T extends { body_html?: string; body_text?: unknown; author?: string | null; author_slug?: unknown }>(row: T): T {
+  const text = row.body_html === undefined ? row : { ...row, body_text: htmlToText(row.body_html) };
+  if (row.author === undefined) return text;
+  const slug = row.author === null ? null : slugifyName(row.author);
+  return { ...text, author_slug: slug || null };
+}
+
+export type KindChange =
+  | { readonly outcome: 'changed'; readonly from: StoryKind }
+  | { readonly outcome: 'unchanged' }
+  | { readonly outcome: 'missing' }
+  /** Roundups are the roundup builder's: an editor neither makes nor unmakes one. */
+  | { readonly outcome: 'roundup' };
+
+/**
+ * An editor's change of a story's kind (an agency piece that is really an opinion
+ * column), audited like the other story actions. Publish never rewrites a kind, so the
+ * change lasts through the agency's later versions.
+ */
+export async function changeStoryKind(db: Kysely<Database>, id: number, kind: Exclude<StoryKind, 'roundup'>, by: string, now: Date): Promise<KindChange> {
+  return db.transaction().execute(async (tx): Promise<KindChange> => {
+    const row = await tx.selectFrom('stories').select('kind').where('id', '=', id).executeTakeFirst();
+    if (!row) return { outcome: 'missing' };
+    if (row.kind === 'roundup') return { outcome: 'roundup' };
+    if (row.kind === kind) return { outcome: 'unchanged' };
+    await tx.updateTable('stories').set({ kind }).where('id', '=', id).execute();
+    await insertAudits(tx, [{ story_id: id, action: 'kind-changed', detail: `${row.kind} -> ${kind} by ${by}`, at: now.toISOString() }]);
+    return { outcome: 'changed', from: row.kind as StoryKind };
+  });
+}
+
+/** The byline as last written for an author slug, or undefined when no published story has it. */
+export async function findAuthorName(db: Db, slug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('stories')
+    .select('author')
+    .where('author_slug', '=', slug)
+    .where('status', '=', 'published')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.author ?? undefined;
 }
 
 export interface StoryFilter {
@@ -124,8 +169,10 @@ export interface StoryFilter {
   readonly countries?: readonly string[];
   /** Stories carrying this tag slug. */
   readonly tag?: string;
-  /** Only stories of this kind (the roundups list). */
-  readonly kind?: StoryKind;
+  /** Stories of any of these kinds (opinion, blog…). */
+  readonly kinds?: readonly StoryKind[];
+  /** Stories whose byline has this slug (store/…/0015: author_slug). */
+  readonly authorSlug?: string;
 }
 
 export interface Page {
@@ -137,7 +184,8 @@ function published(db: Db, filter: StoryFilter) {
   let q = db.selectFrom('stories').where('status', '=', 'published');
   if (filter.sector) q = q.where('sector', '=', filter.sector);
   if (filter.agency) q = q.where('agency', '=', filter.agency);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.kinds) q = q.where('kind', 'in', filter.kinds.length > 0 ? [...filter.kinds] : ['']);
+  if (filter.authorSlug) q = q.where('author_slug', '=', filter.authorSlug);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', [...filter.excludeIds]);
   const { countries, tag } = filter;
   if (countries) {
@@ -279,7 +327,7 @@ const selectArticleById = prepareQuery(
 export async function findArticleById(db: Db, id: number): Promise<{ story: Story; next?: NextLink } | undefined> {
   const [row] = await selectArticleById(db as Kysely<Database>, id);
   if (!row) return undefined;
-  const story = toStory(row as unknown as Omit<StoryRow, 'body_text'>);
+  const story = toStory(row as unknown as Omit<StoryRow, 'body_text' | 'author_slug'>);
   if (row.next_id === null || row.next_id === undefined || row.next_slug === null || row.next_headline === null) return { story };
   return { story, next: { id: Number(row.next_id), sector: story.sector, slug: String(row.next_slug), headline: String(row.next_headline) } };
 }

@@ -1,5 +1,6 @@
 // WebSub subscriptions (migrations/0008-websub.ts): one per source, found by the
 // callback's source id and token, renewed by whichever node claims it first.
+import { isAssignableKind, type AssignableKind } from '../domain/story.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, WebsubSubscriptionsTable } from './schema.ts';
 import type { Engine } from './engine.ts';
@@ -127,6 +128,7 @@ export async function claimDueSubscriptions(
 }
 
 /** The name and agency of a subscription's source, for ingesting what the hub sends. */
-export async function findSubscribedSource(db: Kysely<Database>, sourceId: number): Promise<{ name: string; agency: string | null } | undefined> {
-  return db.selectFrom('sources').select(['name', 'agency']).where('id', '=', sourceId).executeTakeFirst();
+export async function findSubscribedSource(db: Kysely<Database>, sourceId: number): Promise<{ name: string; agency: string | null; storyKind: AssignableKind } | undefined> {
+  const row = await db.selectFrom('sources').select(['name', 'agency', 'story_kind']).where('id', '=', sourceId).executeTakeFirst();
+  return row ? { name: row.name, agency: row.agency, storyKind: isAssignableKind(row.story_kind) ? row.story_kind : 'wire' } : undefined;
 }

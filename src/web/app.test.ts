@@ -40,6 +40,10 @@ describe.each(testEngines())('web app on %s', (engine) => {
     expect(css.body).toContain('prefers-color-scheme: dark');
     expect(css.body).toContain('@media print');
     expect(Buffer.byteLength(css.body)).toBeLessThan(14_336);
+    // Printing an article: no menu, rail or footer, and each link's address after it.
+    const print = /@media print\{(.*?\})\}/s.exec(css.body)?.[1] ?? '';
+    expect(print).toMatch(/\.skip,\.masthead,\.rail,\.site-footer,[^{]*\{display: none !important;\}/);
+    expect(print).toContain('.story-body a[href^="http"]::after{content: " (" attr(href) ")"');
   });
 
   it.each([

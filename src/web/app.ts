@@ -12,6 +12,8 @@ import { registerArticleRoutes } from './routes/article.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerListRoutes } from './routes/lists.ts';
 import { registerTagRoutes } from './routes/tags.ts';
+import { registerPieceListRoutes } from './routes/piece-lists.ts';
+import { registerCountryRoutes } from './routes/countries.ts';
 import { registerRoundupRoutes } from './routes/roundups.ts';
 import { registerDevShotsRoutes } from './routes/devshots.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -166,6 +168,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerArticleRoutes(app, ctx);
   registerListRoutes(app, ctx);
   registerTagRoutes(app, ctx);
+  registerPieceListRoutes(app, ctx);
+  registerCountryRoutes(app, ctx);
   registerRoundupRoutes(app, ctx);
   registerDevShotsRoutes(app, ctx);
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.

@@ -37,17 +37,24 @@ function feedLinks(title: string, scope: FeedScope): FeedLink[] {
   return FEED_TYPES.map((type) => ({ title: `${title}${FEED_LINK_TYPES[type].label}`, type: FEED_LINK_TYPES[type].mime, href: feedPath(scope, type) }));
 }
 
+/** What a scope's feeds are called after the site's name: `Health`, `UN News stories`, or the page's own title. */
+export function feedTitle(site: SiteSettings, scope: FeedScope, title?: string): string {
+  if (scope.kind === 'sector') return `${site.name}: ${sectorName(site, scope.sector)}`;
+  if (scope.kind === 'source') return `${site.name}: ${scope.agency} stories`;
+  if (scope.kind === 'roundups') return `${site.name}: news roundups`;
+  return title ? `${site.name}: ${title}` : site.name;
+}
+
 /**
  * `<link rel="alternate">` feed discovery: the site feeds on every page, in each format;
- * on a sector's or an agency's pages their own feeds first (readers offer the first
- * one). A string is a sector slug.
+ * on a sector's, an agency's, an edition's, a tag's, an author's, a country's or a kind's
+ * pages their own feeds first (readers offer the first one), called `title` (the page's
+ * own). A string is a sector slug.
  */
-export function feedsFor(site: SiteSettings, scope?: FeedScope | string): FeedLink[] {
+export function feedsFor(site: SiteSettings, scope?: FeedScope | string, title?: string): FeedLink[] {
   const own = typeof scope === 'string' ? ({ kind: 'sector', sector: scope } as const) : scope;
   const feeds: FeedLink[] = [];
-  if (own?.kind === 'sector') feeds.push(...feedLinks(`${site.name}: ${sectorName(site, own.sector)}`, own));
-  if (own?.kind === 'source') feeds.push(...feedLinks(`${site.name}: ${own.agency} stories`, own));
-  if (own?.kind === 'roundups') feeds.push(...feedLinks(`${site.name}: news roundups`, own));
+  if (own && own.kind !== 'site') feeds.push(...feedLinks(feedTitle(site, own, title), own));
   feeds.push(...feedLinks(`${site.name}: all news`, { kind: 'site' }));
   return feeds;
 }

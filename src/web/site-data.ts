@@ -4,7 +4,7 @@
 import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
-import type { StorySummary } from '../domain/story.ts';
+import { PIECE_KINDS, type StorySummary } from '../domain/story.ts';
 import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
 import { listMostViewed } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
@@ -18,6 +18,7 @@ import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from 
 export const TRENDING_SIZE = 4;
 export const TRENDING_WINDOW_MS = 48 * 3600_000;
 const LATEST_SIZE = 8;
+const PIECES_SIZE = 4;
 const HOME_TOP_SIZE = 12;
 const SECTOR_BLOCK_SIZE = 4;
 
@@ -27,6 +28,8 @@ export interface Chrome {
   readonly agencyBySlug: ReadonlyMap<string, string>;
   readonly latest: readonly StorySummary[];
   readonly trending: readonly TrendingEntry[];
+  /** The newest opinion, blog and interview pieces, for the rail. */
+  readonly pieces: readonly StorySummary[];
   readonly html: ChromeParts;
   /** The same, as strings: an edition's chrome swaps the rail and keeps the rest. */
   readonly parts: ChromeHtml;
@@ -64,12 +67,12 @@ export interface SiteDataOptions {
   readonly onCacheLookup?: (cache: string, hit: boolean) => void;
 }
 
-function renderChromeHtml(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date): ChromeHtml {
+function renderChromeHtml(site: SiteSettings, agencies: readonly AgencyLink[], latest: readonly StorySummary[], trending: readonly TrendingEntry[], at: Date, pieces: readonly StorySummary[] = []): ChromeHtml {
   const todayIso = formatIsoDate(at.toISOString(), site.timeZone);
   const label = new Intl.DateTimeFormat(site.language, { dateStyle: 'full', timeZone: site.timeZone }).format(at);
   return {
     header: renderFragment(createElement(Masthead, { site, agencies, today: { iso: todayIso, label } })),
-    rail: renderFragment(createElement(Rail, { site, trending, latest })),
+    rail: renderFragment(createElement(Rail, { site, trending, latest, pieces })),
     footer: renderFragment(createElement(SiteFooter, { site, year: yearIn(at, site.timeZone) })),
   };
 }
@@ -101,17 +104,21 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
   const now = opts.now ?? Date.now;
   const lookups = (cache: string) => (hit: boolean) => opts.onCacheLookup?.(cache, hit);
   const bareParts = renderChromeHtml(site, [], [], [], new Date(now()));
-  const bare: Chrome = { agencies: [], agencyBySlug: new Map(), latest: [], trending: [], parts: bareParts, html: prepareChrome(bareParts) };
+  const bare: Chrome = { agencies: [], agencyBySlug: new Map(), latest: [], trending: [], pieces: [], parts: bareParts, html: prepareChrome(bareParts) };
 
   const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError, lookups('agencies'));
 
   const chrome = new TtlCache<Chrome>(
     async () => {
       const at = now();
-      const [{ agencies, bySlug }, latest] = await Promise.all([agencyIndex.get(), listStories(store.db, {}, { limit: LATEST_SIZE })]);
+      const [{ agencies, bySlug }, latest, pieces] = await Promise.all([
+        agencyIndex.get(),
+        listStories(store.db, {}, { limit: LATEST_SIZE }),
+        listStories(store.db, { kinds: PIECE_KINDS }, { limit: PIECES_SIZE }),
+      ]);
       const trending = await loadTrending(store, latest, at);
-      const parts = renderChromeHtml(site, agencies, latest, trending, new Date(at));
-      return { agencies, agencyBySlug: bySlug, latest, trending, parts, html: prepareChrome(parts) };
+      const parts = renderChromeHtml(site, agencies, latest, trending, new Date(at), pieces);
+      return { agencies, agencyBySlug: bySlug, latest, trending, pieces, parts, html: prepareChrome(parts) };
     },
     opts.ttlMs,
     now,
@@ -132,7 +139,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
         const fill = newest.filter((s) => !seen.has(s.id));
         const regions = await findFirstCountries(store.db, fill.map((s) => s.id));
         const filled = [...trending, ...fill.map((story) => ({ story, region: regionName(regions.get(story.id)) }))].slice(0, TRENDING_SIZE);
-        const parts = { ...base.parts, rail: renderFragment(createElement(Rail, { site, trending: filled, latest: base.latest })) };
+        const parts = { ...base.parts, rail: renderFragment(createElement(Rail, { site, trending: filled, latest: base.latest, pieces: base.pieces })) };
         return { ...base, trending: filled, parts, html: prepareChrome(parts) };
       },
       opts.ttlMs,

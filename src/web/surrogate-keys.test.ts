@@ -64,7 +64,7 @@ describe.each(testEngines())('surrogate key headers on %s', (engine) => {
     ['/source/un-news', ['site', 'source-un-news', 'list-source-un-news', 'story-3']],
     ['/rss.xml', ['site', 'feed']],
     ['/news/health/rss.xml', ['site', 'feed', 'sector-health']],
-    ['/page/about', ['site']],
+    ['/page/about', ['site', 'static-about']],
     ['/no/such/page', ['site']],
     ['/article/2', ['site', 'story-2', 'sector-politics', 'source-pti']],
   ])('%s', async (url, want) => {

@@ -28,6 +28,12 @@ export const sectorKey = (sector: string): string => `sector-${token(sector)}`;
 export const sectorListKey = (sector: string): string => `list-sector-${token(sector)}`;
 export const sourceKey = (agency: string): string => `source-${token(slugifyAgency(agency))}`;
 export const sourceListKey = (agency: string): string => `list-source-${token(slugifyAgency(agency))}`;
+/** Lists and feeds of one story kind (opinion, blog, interview), one author, one country. */
+export const kindKey = (kind: string): string => `kind-${token(kind)}`;
+export const authorKey = (slug: string): string => `author-${token(slug)}`;
+export const countryKey = (code: string): string => `country-${token(code.toLowerCase())}`;
+/** A static page: purged when the newsroom sets its text (`wiredesk pages set`). */
+export const staticPageKey = (slug: string): string => `static-${token(slug)}`;
 
 /** What a story contributes to keys: its id, sector and agency. */
 export interface StoryKeyRef {
@@ -43,7 +49,14 @@ export type PageKeys =
   | { readonly kind: 'latest'; readonly storyIds: readonly number[] }
   | { readonly kind: 'sector'; readonly sector: string; readonly storyIds: readonly number[] }
   | { readonly kind: 'source'; readonly agency: string; readonly storyIds: readonly number[] }
-  | { readonly kind: 'feed'; readonly sector?: string; readonly agency?: string }
+  /** `scopeKey`: the edition, tag, author, country or kind key of a feed of one. */
+  | { readonly kind: 'feed'; readonly sector?: string; readonly agency?: string; readonly scopeKey?: string }
+  /**
+   * Kind, author and country lists: any publish may add a story to one, as to the
+   * latest list, so they go with LATEST_KEY; `key` is their own (kindKey, authorKey…).
+   */
+  | { readonly kind: 'list'; readonly key: string; readonly storyIds: readonly number[] }
+  | { readonly kind: 'static'; readonly slug: string }
   | { readonly kind: 'search'; readonly storyIds: readonly number[] }
   /** An edition's front page (`/` with the edition's cookie too): purged with the home page. */
   | { readonly kind: 'edition'; readonly edition: string }
@@ -80,6 +93,13 @@ export function surrogateKeysFor(page: PageKeys): string[] {
       keys.push(FEED_KEY);
       if (page.sector) keys.push(sectorKey(page.sector));
       if (page.agency) keys.push(sourceKey(page.agency));
+      if (page.scopeKey) keys.push(page.scopeKey);
+      break;
+    case 'list':
+      keys.push(LATEST_KEY, page.key, ...page.storyIds.map(storyKey));
+      break;
+    case 'static':
+      keys.push(staticPageKey(page.slug));
       break;
     case 'search':
       keys.push(SEARCH_KEY, ...page.storyIds.map(storyKey));

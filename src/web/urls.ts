@@ -1,6 +1,8 @@
 // Every URL the site prints is built here, so that links and routes agree.
 import type { SiteSettings } from '../domain/site.ts';
-import type { StorySummary } from '../domain/story.ts';
+import type { PieceKind, StorySummary } from '../domain/story.ts';
+import { slugifyName } from '../lib/name-slug.ts';
+import { regionName } from './regions.ts';
 
 type ArticleRef = Pick<StorySummary, 'id' | 'sector' | 'slug'>;
 
@@ -18,19 +20,66 @@ export function sectorPath(sector: string): string {
 export type FeedType = 'rss' | 'atom' | 'json';
 export const FEED_TYPES: readonly FeedType[] = ['rss', 'atom', 'json'];
 
-/** What a feed lists: the whole site, one sector, one agency's stories, or the roundups. */
+/** What a feed lists: the whole site, or one sector, agency, edition, tag, author, country or kind of story, or the roundups. */
 export type FeedScope =
   | { readonly kind: 'site' }
   | { readonly kind: 'sector'; readonly sector: string }
   | { readonly kind: 'source'; readonly agency: string }
+  | { readonly kind: 'edition'; readonly edition: string }
+  | { readonly kind: 'tag'; readonly tag: string }
+  /** `author`: the byline as written; its slug makes the path. */
+  | { readonly kind: 'author'; readonly author: string }
+  /** ISO 3166-1 alpha-2. */
+  | { readonly kind: 'country'; readonly country: string }
+  | { readonly kind: 'story-kind'; readonly storyKind: PieceKind }
   | { readonly kind: 'roundups' };
 
 const FEED_FILES: Readonly<Record<FeedType, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
-/** `/rss.xml`, `/news/{sector}/atom.xml`, `/source/{agency-slug}/feed.json` … */
+/** The page a scope's feeds sit under ('' for the site): each feed is `{page}/rss.xml` and so on. */
+export function scopePath(scope: FeedScope): string {
+  switch (scope.kind) {
+    case 'site': return '';
+    case 'sector': return sectorPath(scope.sector);
+    case 'source': return sourcePath(scope.agency);
+    case 'edition': return editionPath(scope.edition).replace(/\/$/, '');
+    case 'tag': return tagPath(scope.tag);
+    case 'author': return authorPath(scope.author);
+    case 'country': return countryPath(scope.country);
+    case 'story-kind': return kindPath(scope.storyKind);
+    case 'roundups': return ROUNDUPS_PATH;
+  }
+}
+
+/** `/rss.xml`, `/news/{sector}/atom.xml`, `/source/{agency-slug}/feed.json`, `/opinion/rss.xml` … */
 export function feedPath(scope: FeedScope, type: FeedType = 'rss'): string {
-  const base = scope.kind === 'site' ? '' : scope.kind === 'sector' ? sectorPath(scope.sector) : scope.kind === 'source' ? sourcePath(scope.agency) : ROUNDUPS_PATH;
-  return `${base}/${FEED_FILES[type]}`;
+  return `${scopePath(scope)}/${FEED_FILES[type]}`;
+}
+
+const KIND_PATHS: Readonly<Record<PieceKind, string>> = { opinion: '/opinion', blog: '/blogs', interview: '/interviews' };
+
+/** `/opinion`, `/blogs`, `/interviews`. */
+export function kindPath(kind: PieceKind): string {
+  return KIND_PATHS[kind];
+}
+
+/** `/author/{slug of the byline}`. */
+export function authorPath(author: string): string {
+  return `/author/${encodeURIComponent(slugifyName(author))}`;
+}
+
+/** `/country/{slug of its English name}`: `IN` → `/country/india`. */
+export function countryPath(country: string): string {
+  return `/country/${encodeURIComponent(countrySlug(country))}`;
+}
+
+export function countrySlug(country: string): string {
+  return slugifyName(regionName(country.toUpperCase()));
+}
+
+/** The same page from the name a region tag shows (`India` → `/country/india`). */
+export function countryPathOfName(name: string): string {
+  return `/country/${encodeURIComponent(slugifyName(name))}`;
 }
 
 export function sectorFeedPath(sector: string, type: FeedType = 'rss'): string {

@@ -53,6 +53,7 @@ export function createWebsubCallbacks(deps: CallbackDeps): WebsubCallbacks {
       now,
       sourceId,
       ...(source?.agency ? { agency: source.agency } : {}),
+      ...(source ? { kind: source.storyKind } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
     });
     if (run.error) deps.logger.warn({ event: 'websub_content_failed', source_id: sourceId, err: run.error }, 'websub content not ingested');

@@ -98,8 +98,11 @@ describe.each(testEngines())('WebSub hub pings on %s', (engine) => {
     };
     try {
       expect(await push('wire-v1.rss')).toMatchObject({ new: 2 });
-      const feeds = inEveryFormat('', '/news/science-environment', '/news/transport', '/source/pti', '/source/reuters');
-      expect([...hub.published].sort()).toEqual(feeds.sort());
+      // Also the stories' country, edition and tag feeds (the Kenyan story's, for one).
+      const feeds = inEveryFormat('', '/news/science-environment', '/news/transport', '/source/pti', '/source/reuters', '/country/kenya', '/east-africa');
+      expect(hub.published).toEqual(expect.arrayContaining(feeds));
+      expect(new Set(hub.published).size).toBe(hub.published.length);
+      expect(hub.published.filter((url) => url.includes('/tag/')).length).toBeGreaterThan(0);
       hub.published.length = 0;
       expect(await push('wire-v1.rss')).toMatchObject({ new: 0, updated: 0 });
       expect(hub.published).toEqual([]);

@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { runRoundupTopic } from '../../src/roundups/run-roundup.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { absoluteUrl, articlePath } from '../../src/web/urls.ts';
+import { changeStoryKind, updateStory } from '../../src/store/story-repository.ts';
 
 const missing = browserUnavailable();
 if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
@@ -21,6 +22,7 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
   let browser: Browser;
   let article = '';
   let roundup = '';
+  let opinion = '';
   beforeAll(async () => {
     site = await startDemoSite();
     browser = await launchBrowser();
@@ -36,6 +38,12 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     );
     if (run.kind !== 'published') throw new Error(`no demo roundup: ${run.kind}`);
     roundup = `/article/${run.storyId}`;
+    // A signed piece: its kind label, author line and author links are checked too.
+    const id = Number(/href="\/article\/[^/]+\/(\d+)-/.exec(home.slice(home.indexOf(article) + 1))?.[1]);
+    await updateStory(site.store.db, id, { author: 'Asha Rao' });
+    expect(await changeStoryKind(site.store.db, id, 'opinion', 'a11y', new Date())).toEqual({ outcome: 'changed', from: 'wire' });
+    site.app.invalidateCaches();
+    opinion = `/article/${id}`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,6 +110,9 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     ['roundup article', () => roundup],
     ['DevShots', () => '/devshots'],
     ['not found', () => '/no/such/page'],
+    ['opinion list', () => '/opinion'],
+    ['opinion article', () => opinion],
+    ['country', () => '/country/india'],
   ])('%s page', { timeout: 60_000 }, async (_name, path) => {
     const cases = [
       { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },

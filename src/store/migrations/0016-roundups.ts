@@ -26,12 +26,11 @@ export function roundups(): Migration {
         .addColumn('dropped', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema.createIndex('roundup_items_roundup').on('roundup_items').columns(['roundup_id', 'position']).execute();
-      await db.schema.createIndex('stories_kind_created').on('stories').columns(['kind', 'created_at']).execute();
+      // Lists by kind use 0015's stories_kind_created (kind, status, created_at).
       await db.schema.createIndex('stories_ingested').on('stories').column('ingested_at').execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropIndex('stories_ingested').execute();
-      await db.schema.dropIndex('stories_kind_created').execute();
       await db.schema.dropTable('roundup_items').execute();
       await db.schema.dropTable('roundups').execute();
     },

@@ -4,6 +4,8 @@ import { hash } from 'node:crypto';
 import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { sanitizeHtml } from '../../lib/html-sanitize.ts';
+import { isPieceKind } from '../../domain/story.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import { absoluteUrl, articleIdPath, articlePath, feedPath, safeImageUrl, sectorName, sourcePath } from '../urls.ts';
 
 export interface FeedChannel {
@@ -123,7 +125,8 @@ export function toFeedEntry(site: SiteSettings, s: FeedStory, opts: EntryOptions
     updatedAt: s.updatedAt,
     ...(author ? { author: feedText(author) } : {}),
     // A corrected story says so in feeds too, as a category readers and filters can see.
-    categories: [sector, ...(s.kind === 'roundup' ? [ROUNDUP_CATEGORY] : []), ...(s.correctedAt ? [CORRECTION_CATEGORY] : [])],
+    // A signed piece says what it is in feeds too, as its first category; a roundup that it was made by machine.
+    categories: [...(isPieceKind(s.kind) ? [PIECE_PAGES[s.kind].label] : []), sector, ...(s.kind === 'roundup' ? [ROUNDUP_CATEGORY] : []), ...(s.correctedAt ? [CORRECTION_CATEGORY] : [])],
     ...(imageUrl
       ? { image: { url: imageUrl, ...(type ? { type } : {}), ...(s.imageCaption ? { caption: feedText(s.imageCaption) } : {}) } }
       : {}),

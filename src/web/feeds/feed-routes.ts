@@ -8,7 +8,8 @@ import { HttpError } from '../context.ts';
 import { listFullStories, listStories, type StoryFilter } from '../../store/story-repository.ts';
 import { absoluteUrl, FEED_TYPES, feedPath, ROUNDUPS_PATH, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
 import { PAGE_CACHE_CONTROL } from '../http-cache.ts';
-import { setSurrogateKeys } from '../surrogate-keys.ts';
+import { setSurrogateKeys, type PageKeys } from '../surrogate-keys.ts';
+import { scopeFeedSpecs } from './scope-feeds.ts';
 import { createBodyCleaner, feedText, toFeedEntry, type FeedChannel, type FeedEntry, type FeedStory } from './feed-entry.ts';
 import { renderRss, RSS_TYPE } from './rss-writer.ts';
 import { ATOM_TYPE, renderAtom } from './atom-writer.ts';
@@ -35,13 +36,15 @@ export function websubLinkHeader(hub: string, selfUrl: string): string {
 }
 
 /** What one feed lists and how it describes itself. */
-interface FeedSpec {
+export interface FeedSpec {
   readonly scope: FeedScope;
   readonly title: string;
   readonly description: string;
   /** The HTML page the feed stands for. */
   readonly pagePath: string;
   readonly filter: StoryFilter;
+  /** The feed's own surrogate key beside `feed` (edition, tag, author, country, kind). */
+  readonly scopeKey?: string;
 }
 
 function newest(entries: readonly FeedEntry[]): string | undefined {
@@ -69,7 +72,9 @@ async function sendFeed(ctx: WebContext, opts: FeedOptions & { readonly cleanBod
   };
   if (opts.hub) reply.header('link', websubLinkHeader(opts.hub, selfUrl));
   const scope = spec.scope;
-  setSurrogateKeys(reply, scope.kind === 'sector' ? { kind: 'feed', sector: scope.sector } : scope.kind === 'source' ? { kind: 'feed', agency: scope.agency } : { kind: 'feed' });
+  const keys: PageKeys =
+    scope.kind === 'sector' ? { kind: 'feed', sector: scope.sector } : scope.kind === 'source' ? { kind: 'feed', agency: scope.agency } : { kind: 'feed', ...(spec.scopeKey ? { scopeKey: spec.scopeKey } : {}) };
+  setSurrogateKeys(reply, keys);
   const writer = FEED_WRITERS[type];
   return reply.type(`${writer.type}; charset=utf-8`).header('cache-control', PAGE_CACHE_CONTROL).send(writer.render(channel, entries));
 }
@@ -122,8 +127,17 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext, feedOp
         title: `${site.name}: news roundups`,
         description: `News roundups on ${site.name}: the day's wire briefs of each topic in one article`,
         pagePath: ROUNDUPS_PATH,
-        filter: { kind: 'roundup' },
+        filter: { kinds: ['roundup'] },
       }),
     );
+    // Editions, tags, authors, countries and kinds: each resolves its page's parameter
+    // the way its page does, and answers 404 where the page would.
+    for (const scoped of scopeFeedSpecs(ctx)) {
+      app.get<{ Params: Record<string, string> }>(`${scoped.route}${file}`, async (req, reply) => {
+        const spec = await scoped.resolve(req.params);
+        if (!spec) throw new HttpError(404, 'no such feed');
+        return sendFeed(ctx, opts, reply, type, spec);
+      });
+    }
   }
 }

@@ -5,7 +5,9 @@ import { createElement } from 'preact';
 import { findArticleById, findStoryById } from '../../store/story-repository.ts';
 import { findStoryTags } from '../../store/geo-repository.ts';
 import type { Story } from '../../domain/story.ts';
-import { absoluteUrl, articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
+import { absoluteUrl, articlePath, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
+import { isPieceKind } from '../../domain/story.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
 import { feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { sendGone } from './errors.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
@@ -64,7 +66,8 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
         // Normalize writes the lead as the summary; a story without one still needs a description.
         description: story.summary || story.headline,
         canonical,
-        feeds: feedsFor(ctx.site, story.sector),
+        // A signed piece's readers follow its kind; wire copy's, its sector.
+        feeds: isPieceKind(story.kind) ? feedsFor(ctx.site, { kind: 'story-kind', storyKind: story.kind }, PIECE_PAGES[story.kind].title) : feedsFor(ctx.site, story.sector),
         og: {
           type: 'article',
           ...(image ? { image } : {}),
@@ -75,7 +78,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
         jsonLd: [
           articleJsonLd(story, ctx.site, canonical),
           breadcrumbJsonLd(ctx.site, [
-            { name: sectorName(ctx.site, story.sector), path: sectorPath(story.sector) },
+            isPieceKind(story.kind) ? { name: PIECE_PAGES[story.kind].title, path: kindPath(story.kind) } : { name: sectorName(ctx.site, story.sector), path: sectorPath(story.sector) },
             { name: story.headline, path: canonicalPath },
           ]),
         ],

@@ -73,12 +73,17 @@ describe.each(testEngines())('editions, region tags and tag pages on %s', (engin
     expect([...form.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['global', 'south-asia', 'east-africa']));
   });
 
-  it('lists and trending tag each story with its first country, else Global', async () => {
+  it('lists and trending tag each story with its first country, else Global, linked to the country page', async () => {
     const res = await w.get('/latest');
-    const regions = [...mainOf(res.body).matchAll(/<a href="[^"]+">([^<]+)<\/a><\/h3>.*?<span class="region">([^<]+)<\/span>/g)].map((m) => [m[1], m[2]]);
-    expect(regions).toEqual([['A quiet day', 'Global'], ['Nairobi votes', 'Kenya'], ['Monsoon reaches Kerala', 'India']]);
+    const region = /<(?:span class="region"|a class="region" href="([^"]+)")>([^<]+)<\/(?:span|a)>/;
+    const regions = [...mainOf(res.body).matchAll(new RegExp(`<a href="[^"]+">([^<]+)<\\/a><\\/h3>.*?${region.source}`, 'g'))].map((m) => [m[1], m[3], m[2]]);
+    expect(regions).toEqual([
+      ['A quiet day', 'Global', undefined],
+      ['Nairobi votes', 'Kenya', '/country/kenya'],
+      ['Monsoon reaches Kerala', 'India', '/country/india'],
+    ]);
     const trending = /<section class="panel trending".*?<\/section>/.exec(res.body)?.[0] ?? '';
-    expect([...trending.matchAll(/<span class="region">([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(['Global', 'Kenya', 'India']);
+    expect([...trending.matchAll(new RegExp(region.source, 'g'))].map((m) => [m[2], m[1]])).toEqual([['Global', undefined], ['Kenya', '/country/kenya'], ['India', '/country/india']]);
   });
 
   it("an edition's front page ranks the edition's own trending stories; other pages keep the Global list", async () => {

@@ -22,7 +22,7 @@ async function sendFront(ctx: WebContext, reply: FastifyReply, edition: Edition 
         ? `${ctx.site.name} ${edition.name} edition: the latest news from the wires about the region, by sector.`
         : `${ctx.site.name}: the latest news from the wires, by sector, updated as it happens.`,
       canonical: absoluteUrl(ctx.site, path),
-      feeds: feedsFor(ctx.site),
+      feeds: edition && edition.countries.length > 0 ? feedsFor(ctx.site, { kind: 'edition', edition: edition.slug }, `${edition.name} edition`) : feedsFor(ctx.site),
       og: { type: 'website' },
       jsonLd: websiteJsonLd(ctx.site),
     },

@@ -19,6 +19,8 @@ export interface ListSpec {
   readonly filter: StoryFilter;
   /** Whose feeds the page advertises besides the site's. */
   readonly feedScope?: FeedScope;
+  /** What those feeds are called after the site's name (sector and source feeds name themselves); the title otherwise. */
+  readonly feedTitle?: string;
   readonly emptyText: string;
   /** The list's surrogate keys, given the ids of the stories it shows. */
   readonly keys: (storyIds: readonly number[]) => PageKeys;
@@ -45,7 +47,7 @@ export async function sendList(ctx: WebContext, request: FastifyRequest, reply: 
       title,
       description: spec.description,
       canonical: absoluteUrl(ctx.site, pagePath(spec.basePath, page)),
-      feeds: feedsFor(ctx.site, spec.feedScope),
+      feeds: feedsFor(ctx.site, spec.feedScope, spec.feedTitle ?? spec.title),
       og: { type: 'website' },
       jsonLd: breadcrumbJsonLd(ctx.site, [{ name: spec.title, path: spec.basePath }]),
       ...(prevHref ? { prev: prevHref } : {}),

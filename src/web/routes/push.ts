@@ -60,6 +60,7 @@ export function registerPushRoutes(app: FastifyInstance, ctx: PushContext): void
         now: () => new Date(),
         sourceId: found.source.id,
         ...(found.source.agency ? { agency: found.source.agency } : {}),
+        kind: found.source.storyKind,
         onPublished: ctx.onPublished,
       });
       request.log.info({ source_id: found.source.id, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, err: run.error }, 'push received');

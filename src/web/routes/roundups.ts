@@ -13,7 +13,7 @@ export function registerRoundupRoutes(app: FastifyInstance, ctx: WebContext): vo
       title: 'News roundups',
       description: `News roundups on ${site.name}: the wire briefs of each topic bundled into one article, several times a day.`,
       intro: `Each roundup bundles the latest wire briefs of one topic, with a link to every full story. Roundups are compiled automatically and not edited by ${site.name} staff.`,
-      filter: { kind: 'roundup' },
+      filter: { kinds: ['roundup'] },
       feedScope: { kind: 'roundups' },
       emptyText: 'No roundups yet.',
       // A publish may add a roundup as it adds to the latest list: the same keys.

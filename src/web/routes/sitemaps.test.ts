@@ -107,7 +107,9 @@ describe.each(testEngines())('robots and sitemaps on %s', (engine) => {
     expect(urls.slice(0, 4)).toEqual(['https://news.example/', 'https://news.example/latest', 'https://news.example/roundups', 'https://news.example/devshots']);
     expect(urls).toContain(`https://news.example/news/${sectors[0]!.slug}`);
     expect(urls).toContain('https://news.example/page/privacy');
-    expect(urls).toHaveLength(4 + sectors.length + 5);
+    expect(urls).toContain('https://news.example/opinion');
+    expect(urls).toContain('https://news.example/devshots');
+    expect(urls).toHaveLength(4 + sectors.length + 3 + 5);
   });
 
   it('the news sitemap has the last 48 hours of published stories, valid against the News schema', async () => {

@@ -8,7 +8,8 @@
 // publish (kills included) purges.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebContext } from '../context.ts';
-import { absoluteUrl, articlePath, DEVSHOTS_PATH, ROUNDUPS_PATH, sectorPath, staticPagePath } from '../urls.ts';
+import { absoluteUrl, articlePath, DEVSHOTS_PATH, kindPath, ROUNDUPS_PATH, sectorPath, staticPagePath } from '../urls.ts';
+import { PIECE_KINDS } from '../../domain/story.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { STATIC_PAGES } from '../views/chrome.tsx';
 import { listNewsSitemapStories, listSitemapChunks, listSitemapStories } from '../../store/sitemap-queries.ts';
@@ -64,7 +65,15 @@ export function registerSitemapRoutes(app: FastifyInstance, ctx: WebContext, opt
   });
 
   app.get(PAGES_SITEMAP_PATH, async (_request, reply) => {
-    const pages = ['/', '/latest', ROUNDUPS_PATH, DEVSHOTS_PATH, ...ctx.site.sectors.map((s) => sectorPath(s.slug)), ...STATIC_PAGES.map((p) => staticPagePath(p.slug))];
+    const pages = [
+      '/',
+      '/latest',
+      ROUNDUPS_PATH,
+      DEVSHOTS_PATH,
+      ...ctx.site.sectors.map((s) => sectorPath(s.slug)),
+      ...PIECE_KINDS.map(kindPath),
+      ...STATIC_PAGES.map((p) => staticPagePath(p.slug)),
+    ];
     return sendXml(reply, renderUrlset(pages.map((path) => ({ loc: url(path) }))));
   });
 

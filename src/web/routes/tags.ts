@@ -20,6 +20,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: WebContext): void {
       description: `${name}: the latest stories on ${ctx.site.name}.`,
       intro: `Every story on ${ctx.site.name} about ${name}, newest first.`,
       filter: { tag: slug },
+      feedScope: { kind: 'tag', tag: slug },
       emptyText: `No stories about ${name} just now.`,
       keys: (storyIds) => ({ kind: 'tag', tag: slug, storyIds }),
     });

@@ -3,8 +3,9 @@
 import type { SiteSettings } from '../../domain/site.ts';
 import type { Story, StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
-import { articlePath, safeImageUrl, sectorName, sourcePath, tagPath } from '../urls.ts';
-import { SectorLabel, StoryImage } from './story-parts.tsx';
+import { absoluteUrl, authorPath, articlePath, safeImageUrl, sectorName, sourcePath, tagPath } from '../urls.ts';
+import { isPieceKind } from '../../domain/story.ts';
+import { KindLabel, SectorLabel, StoryImage } from './story-parts.tsx';
 
 export interface ArticleProps {
   readonly story: Story;
@@ -27,17 +28,34 @@ export function roundupSources(bodyHtml: string): string[] {
   return [...bodyHtml.matchAll(/<a href="(https?:\/\/[^"]+)">Read the full story<\/a>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
 }
 
-/** `PTI | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST`; absent parts drop out with their bar. */
+/**
+ * `PTI | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST`; absent parts drop out with their bar.
+ * The author, where there is one, links to their page: after the agency on wire copy, and
+ * on a signed piece (opinion, blog, interview) in its own line above, where it matters most.
+ */
 export function Byline({ story, site }: { story: Story; site: SiteSettings }) {
   const parts = [];
+  const piece = isPieceKind(story.kind);
   if (story.agency) parts.push(<a href={sourcePath(story.agency)}>{story.agency}</a>);
-  else if (story.author) parts.push(<span>{story.author}</span>);
+  if (story.author && !piece) parts.push(<a class="author" rel="author" href={authorPath(story.author)}>{story.author}</a>);
   if (story.datelineCity) parts.push(<span>{story.datelineCity}</span>);
   const updated = formatBylineTime(story.updatedAt, site.timeZone);
   if (updated) parts.push(<span>Updated: <time datetime={story.updatedAt}>{updated}</time></span>);
   const created = formatBylineTime(story.createdAt, site.timeZone);
   if (created) parts.push(<span>Created: <time datetime={story.createdAt}>{created}</time></span>);
-  return <p class="byline">{parts.flatMap((p, i) => (i === 0 ? [p] : [' | ', p]))}</p>;
+  const byline = <p class="byline">{parts.flatMap((p, i) => (i === 0 ? [p] : [' | ', p]))}</p>;
+  if (!piece || !story.author) return byline;
+  return (
+    <>
+      <p class="author-line">
+        By{' '}
+        <a class="author" rel="author" href={authorPath(story.author)}>
+          {story.author}
+        </a>
+      </p>
+      {byline}
+    </>
+  );
 }
 
 /** "READ MORE ON": links to the list of every story carrying each tag, as on the reference page. */
@@ -66,6 +84,7 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
       <article class="story">
         <header class="story-head">
           <p class="kicker">
+            {isPieceKind(story.kind) && <KindLabel kind={story.kind} />}
             <SectorLabel site={site} sector={story.sector} />
             {story.kind === 'roundup' && (
               <>
@@ -105,21 +124,26 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
   );
 }
 
-/** schema.org NewsArticle for the page's JSON-LD. */
+/** schema.org type: opinion is OpinionNewsArticle, a blog post BlogPosting, anything else NewsArticle. */
+export function articleType(story: Pick<Story, 'kind'>): string {
+  return story.kind === 'opinion' ? 'OpinionNewsArticle' : story.kind === 'blog' ? 'BlogPosting' : 'NewsArticle';
+}
+
+/** schema.org NewsArticle (or its kind's type) for the page's JSON-LD. */
 export function articleJsonLd(story: Story, site: SiteSettings, canonical: string): object {
   const image = safeImageUrl(site, story.imageUrl);
   const agency = story.agency ? { '@type': 'Organization', name: story.agency } : undefined;
   const publisher = { '@type': 'Organization', name: site.name, url: site.baseUrl };
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': articleType(story),
     headline: story.headline,
     description: story.summary,
     datePublished: story.createdAt,
     dateModified: story.updatedAt,
     articleSection: sectorName(site, story.sector),
     inLanguage: story.language ?? site.language,
-    author: story.author ? { '@type': 'Person', name: story.author } : (agency ?? publisher),
+    author: story.author ? { '@type': 'Person', name: story.author, url: absoluteUrl(site, authorPath(story.author)) } : (agency ?? publisher),
     ...(agency ? { sourceOrganization: agency } : {}),
     publisher,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },

@@ -3,10 +3,13 @@
 // refresh and pastes the HTML into each page (see ../site-data.ts).
 import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
-import { articlePath, editionPath, sectorPath, sourcePath, staticPagePath } from '../urls.ts';
+import { articlePath, editionPath, kindPath, sectorPath, sourcePath, staticPagePath } from '../urls.ts';
 import { truncateAtWord } from '../text.ts';
-import { StoryList } from './story-parts.tsx';
+import { RegionTag, StoryList } from './story-parts.tsx';
 import { SearchBox } from './search-box.tsx';
+import { STATIC_PAGES } from '../../domain/static-pages.ts';
+
+export { STATIC_PAGES, type StaticPageSlug } from '../../domain/static-pages.ts';
 
 export interface AgencyLink {
   readonly name: string;
@@ -19,16 +22,6 @@ export interface TrendingEntry {
   readonly region: string;
 }
 
-export const STATIC_PAGES = [
-  { slug: 'about', title: 'About' },
-  { slug: 'contact', title: 'Contact' },
-  { slug: 'disclaimer', title: 'Disclaimer' },
-  { slug: 'terms', title: 'Terms of use' },
-  { slug: 'privacy', title: 'Privacy Policy' },
-] as const;
-
-export type StaticPageSlug = (typeof STATIC_PAGES)[number]['slug'];
-
 function Links({ items }: { items: readonly { href: string; label: string }[] }) {
   return (
     <ul class="links">
@@ -40,6 +33,19 @@ function Links({ items }: { items: readonly { href: string; label: string }[] })
     </ul>
   );
 }
+
+/**
+ * Every kind of page a reader can browse, for the menu. DevShots and Roundups are built
+ * in their own route files (another part of the site); only their links live here.
+ */
+export const PAGE_TYPE_LINKS: readonly { readonly href: string; readonly label: string }[] = [
+  { href: '/latest', label: 'Latest' },
+  { href: '/devshots', label: 'DevShots' },
+  { href: '/roundups', label: 'Roundups' },
+  { href: kindPath('opinion'), label: 'Opinion' },
+  { href: kindPath('blog'), label: 'Blogs' },
+  { href: kindPath('interview'), label: 'Interviews' },
+];
 
 const sectorLinks = (site: SiteSettings) => site.sectors.map((s) => ({ href: sectorPath(s.slug), label: s.name }));
 const editionLinks = (site: SiteSettings) => site.editions.map((e) => ({ href: editionPath(e.slug), label: e.name }));
@@ -85,6 +91,8 @@ export function Masthead(p: { site: SiteSettings; agencies: readonly AgencyLink[
               <p class="drawer-head">
                 <a href="/">Home</a> · <a href="/latest">Latest news</a>
               </p>
+              <h2>Read</h2>
+              <Links items={PAGE_TYPE_LINKS} />
               <h2>Sectors</h2>
               <Links items={sectorLinks(site)} />
               <h2>Editions</h2>
@@ -95,6 +103,8 @@ export function Masthead(p: { site: SiteSettings; agencies: readonly AgencyLink[
                   <Links items={p.agencies.map((a) => ({ href: sourcePath(a.name), label: a.name }))} />
                 </>
               )}
+              <h2>About us</h2>
+              <Links items={STATIC_PAGES.map((s) => ({ href: staticPagePath(s.slug), label: s.title }))} />
             </nav>
           </details>
           <a class="brand" href="/">
@@ -142,7 +152,7 @@ export function Trending({ entries }: { entries: readonly TrendingEntry[] }) {
                 <a href={articlePath(story)}>{story.headline}</a>
               </h3>
               <p class="teaser">{truncateAtWord(story.summary || story.headline)}</p>
-              <span class="region">{region}</span>
+              <RegionTag region={region} />
             </div>
           </li>
         ))}
@@ -151,8 +161,9 @@ export function Trending({ entries }: { entries: readonly TrendingEntry[] }) {
   );
 }
 
-/** Trending, latest news and the opinion block, beside the main column on desktop. */
-export function Rail(p: { site: SiteSettings; trending: readonly TrendingEntry[]; latest: readonly StorySummary[] }) {
+/** Trending, latest news and the opinion block (the newest signed pieces), beside the main column on desktop. */
+export function Rail(p: { site: SiteSettings; trending: readonly TrendingEntry[]; latest: readonly StorySummary[]; pieces?: readonly StorySummary[] }) {
+  const pieces = p.pieces ?? [];
   return (
     <>
       {p.trending.length > 0 && <Trending entries={p.trending} />}
@@ -164,9 +175,9 @@ export function Rail(p: { site: SiteSettings; trending: readonly TrendingEntry[]
       </section>
       <section class="panel" aria-labelledby="opinion-h">
         <h2 id="opinion-h" class="panel-title">
-          Opinion / Blog / Interview
+          <a href={kindPath('opinion')}>Opinion</a> / <a href={kindPath('blog')}>Blog</a> / <a href={kindPath('interview')}>Interview</a>
         </h2>
-        <p class="empty">No opinion pieces yet.</p>
+        {pieces.length > 0 ? <StoryList stories={pieces} site={p.site} variant="compact" /> : <p class="empty">No opinion pieces yet.</p>}
       </section>
     </>
   );

@@ -1,12 +1,10 @@
-// About, Contact, Disclaimer, Terms of use, Privacy Policy: default text naming the
-// site, until the desk can edit them.
+// About, Contact, Disclaimer, Terms of use, Privacy Policy: the newsroom's own text
+// (sanitized HTML from the settings table) or, until it sets one, default text naming the site.
 import type { ComponentChildren } from 'preact';
 import type { SiteSettings } from '../../domain/site.ts';
 import { ContactItems, STATIC_PAGES, type StaticPageSlug } from './chrome.tsx';
 
-export function isStaticPageSlug(slug: string): slug is StaticPageSlug {
-  return STATIC_PAGES.some((p) => p.slug === slug);
-}
+export { isStaticPageSlug } from '../../domain/static-pages.ts';
 
 export function staticPageTitle(slug: StaticPageSlug): string {
   return STATIC_PAGES.find((p) => p.slug === slug)?.title ?? slug;
@@ -78,11 +76,12 @@ function body(slug: StaticPageSlug, site: SiteSettings): ComponentChildren {
   }
 }
 
-export function StaticMain({ slug, site }: { slug: StaticPageSlug; site: SiteSettings }) {
+/** `html`: the newsroom's own text, already sanitized (routes/static-pages.ts). */
+export function StaticMain({ slug, site, html }: { slug: StaticPageSlug; site: SiteSettings; html?: string }) {
   return (
     <article class="static-page">
       <h1>{staticPageTitle(slug)}</h1>
-      {body(slug, site)}
+      {html ? <div class="static-body" dangerouslySetInnerHTML={{ __html: html }} /> : body(slug, site)}
     </article>
   );
 }

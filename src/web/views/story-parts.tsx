@@ -1,9 +1,29 @@
 // Small pieces that list and page views share: labels, times, images, story items.
 import type { SiteSettings } from '../../domain/site.ts';
-import type { StorySummary } from '../../domain/story.ts';
+import { isPieceKind, type PieceKind, type StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
-import { articlePath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
+import { articlePath, authorPath, countryPathOfName, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { GLOBAL_REGION } from '../regions.ts';
+import { PIECE_PAGES } from '../piece-kinds.ts';
+
+/** "Opinion", "Blog", "Interview": a signed piece says what it is, linking to its kind's list. */
+export function KindLabel({ kind }: { kind: PieceKind }) {
+  return (
+    <a class="label kind-label" href={kindPath(kind)}>
+      {PIECE_PAGES[kind].label}
+    </a>
+  );
+}
+
+/** The region tag: a link to the country's page, plain text for Global. */
+export function RegionTag({ region }: { region: string }) {
+  if (region === GLOBAL_REGION) return <span class="region">{region}</span>;
+  return (
+    <a class="region" href={countryPathOfName(region)}>
+      {region}
+    </a>
+  );
+}
 
 // Stories carry no image dimensions, so every image sits in a 16:9 box (CSS
 // aspect-ratio + object-fit) and declares 16:9 width/height: no layout shift.
@@ -78,15 +98,25 @@ export function StoryItem({ story, site, variant, region }: { story: StorySummar
         </a>
       )}
       <div class="item-text">
+        {variant !== 'compact' && isPieceKind(story.kind) && <KindLabel kind={story.kind} />}
         {variant !== 'compact' && <SectorLabel site={site} sector={story.sector} />}
         <h3 class="item-title">
           <a href={href}>{story.headline}</a>
         </h3>
         {variant === 'row' && <p class="dek">{story.summary}</p>}
         <p class="meta">
-          {variant !== 'compact' && story.agency && <span>{story.agency} · </span>}
+          {isPieceKind(story.kind) && story.author ? (
+            <span>
+              <a class="author" href={authorPath(story.author)}>
+                {story.author}
+              </a>{' '}
+              ·{' '}
+            </span>
+          ) : (
+            variant !== 'compact' && story.agency && <span>{story.agency} · </span>
+          )}
           <StoryTime iso={story.createdAt} zone={site.timeZone} />
-          {region && <span class="region">{region}</span>}
+          {region && <RegionTag region={region} />}
         </p>
       </div>
     </li>
