@@ -6,7 +6,9 @@
 // recall and F1; then the speed of countries + tags per story.
 // Batch 1 (174) is what the model and gazetteer were tuned on; batch 2 (143) was labelled
 // after the first freeze and then used for a second round of tuning; batch 3 was labelled
-// after that and never tuned on. bench/RESULTS.md says which figure is which.
+// after that and never tuned on by the sector work; batch 4 (77: The Guardian US edition,
+// The Economist Asia) was labelled before the gazetteer's subdivisions and never tuned on.
+// bench/RESULTS.md says which figure is which.
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
