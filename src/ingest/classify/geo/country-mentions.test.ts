@@ -50,6 +50,9 @@ describe('findMentions', () => {
     // Parts of hyphenated words.
     ['U.S.-mediated talks on a Russia-backed deal, a Texas-based firm and pro-Russian fighters', ['US', 'RU', 'US', 'RU']],
     ['Guinea-Bissau votes', ['GW']],
+    // National institutions, acronyms only in capitals; not names several countries use.
+    ['The Pentagon said ICE agents and the Kremlin', ['US', 'US', 'RU']],
+    ['Ice on the road; the Congress party and the Senate', []],
   ])('subdivisions, America, hyphens: %s', (sentence, expected) => {
     expect(countriesIn(sentence)).toEqual(expected);
   });

@@ -161,7 +161,8 @@ function isAccepted(name: string, place: Place, tokens: readonly Token[], at: nu
   // something else: "Paris Hilton", "Latin American", "Native American", "Indiana Jones".
   const joinedBefore = before !== undefined && tokens[at]?.joined === true && isCapitalised(before.word) && !FUNCTION_WORDS.has(before.word);
   if (JOINED_ONLY.has(name)) return !joinedBefore;
-  if (place.kind === 'country' || titleCase) return true;
+  // "ICE Detention Center", "Trump White House": an institution is named as part of longer names.
+  if (place.kind === 'country' || place.kind === 'institution' || titleCase) return true;
   const joinedAfter = place.kind !== 'demonym' && after?.joined === true && !last?.possessive && isCapitalised(after.word);
   return !joinedBefore && !joinedAfter;
 }

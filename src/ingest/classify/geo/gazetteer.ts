@@ -8,7 +8,7 @@ import { iso31662 } from 'iso-3166';
 import type { Countries } from 'world-countries';
 import { foldToAscii } from '../../../lib/text.ts';
 
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'subdivision';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'subdivision' | 'institution';
 
 export interface Place {
   /** ISO 3166-1 alpha-2. */
@@ -86,6 +86,18 @@ const PROSE_CODES: Readonly<Record<string, string>> = { US: 'US', UK: 'GB' };
 // of "Latin America", "South America" (country-mentions.ts: JOINED_ONLY).
 const SHORT_FORMS: Readonly<Record<string, string>> = { Britain: 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB', America: 'US' };
 
+// Seats of government and national bodies that news names instead of the country ("the
+// Pentagon said", "ICE agents", "the Kremlin"). Hand-written: no installed package maps
+// institutions to countries. Only names that belong to one country: not "Congress"
+// (India's party too), "Senate", "Supreme Court", "Democrats"; no people (they change).
+// Acronyms match only in capitals, as every name does.
+export const INSTITUTIONS: Readonly<Record<string, string>> = {
+  'White House': 'US', Pentagon: 'US', 'Capitol Hill': 'US', 'Oval Office': 'US', FBI: 'US', CIA: 'US', ICE: 'US',
+  EPA: 'US', FDA: 'US', DOJ: 'US', 'Justice Department': 'US', 'State Department': 'US', GOP: 'US',
+  Kremlin: 'RU', 'Downing Street': 'GB', Whitehall: 'GB', NHS: 'GB', Elysee: 'FR', Bundestag: 'DE', Knesset: 'IL',
+  'Lok Sabha': 'IN', 'Rajya Sabha': 'IN', 'Verkhovna Rada': 'UA',
+};
+
 interface CityRow {
   readonly name: string;
   readonly altName: string;
@@ -94,7 +106,7 @@ interface CityRow {
 }
 
 const isLatinName = (name: string): boolean => /^[A-Za-z][A-Za-z .'-]*$/.test(name);
-const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3, subdivision: 4 };
+const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3, subdivision: 4, institution: 5 };
 const rank = (place: Place): number => KIND_RANK[place.kind] * 2 + (place.independent ? 0 : 1);
 
 /**
@@ -134,6 +146,8 @@ export function gazetteer(): Gazetteer {
 export interface GazetteerOptions {
   /** First-level subdivisions (default true); false gives the gazetteer before them, for the bench. */
   readonly subdivisions?: boolean;
+  /** INSTITUTIONS (default true). */
+  readonly institutions?: boolean;
 }
 
 export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
@@ -173,6 +187,7 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
     }
   }
   if (options.subdivisions !== false) addSubdivisions(names, add);
+  if (options.institutions !== false) for (const [name, country] of Object.entries(INSTITUTIONS)) add(name, { country, kind: 'institution' });
   for (const [name, country] of names) if (name.length >= 3) datelineCities.set(name.toLowerCase(), datelineCities.get(name.toLowerCase()) ?? country.country);
   let maxWords = 1;
   for (const name of names.keys()) maxWords = Math.max(maxWords, name.split(' ').length);
