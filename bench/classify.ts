@@ -6,10 +6,15 @@
 // recall and F1; then the speed of countries + tags per story.
 // Batch 1 (174) is what the model and gazetteer were tuned on; batch 2 (143) was labelled
 // after the first freeze and then used for a second round of tuning; batch 3 was labelled
-// after that and never tuned on. bench/RESULTS.md says which figure is which.
+// after that and never tuned on by the sector work; batch 4 (77: The Guardian US edition,
+// The Economist Asia) was labelled before the gazetteer's subdivisions and never tuned on.
+// bench/RESULTS.md says which figure is which.
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
+import { detectCountries, type GeoText } from '../src/ingest/classify/geo/country-mentions.ts';
+import { buildGazetteer, type Gazetteer } from '../src/ingest/classify/geo/gazetteer.ts';
+import { htmlPrefix, htmlToText } from '../src/lib/html.ts';
 import { loadTagger } from '../src/ingest/classify/tags.ts';
 import { CORPUS_DIR, corpusPresent, loadLabelledCorpus } from '../src/ingest/classify/testdata/labelled-corpus.ts';
 
@@ -27,6 +32,17 @@ export interface ClassifyFigures {
   readonly geoMsPerStory: number;
   /** The same with compromise's people and organisations. */
   readonly namedEntitiesMsPerStory: number;
+  /**
+   * The gazetteer without and with the first-level subdivisions and institutions (the
+   * geo2 branch): build time (best of 3, alternated) and countries alone per story
+   * (best of 3 passes over every labelled story, alternated).
+   */
+  readonly gazetteer: { readonly buildMs: Pair; readonly countriesMsPerStory: Pair; readonly names: Pair };
+}
+
+export interface Pair {
+  readonly without: number;
+  readonly with: number;
 }
 
 export async function benchClassify(): Promise<ClassifyFigures> {
@@ -52,7 +68,37 @@ export async function benchClassify(): Promise<ClassifyFigures> {
   };
   const geoMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft)));
   const namedEntitiesMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft, tagger)));
-  return { rows, geoMsPerStory, namedEntitiesMsPerStory };
+  return { rows, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
+}
+
+function compareGazetteers(cases: readonly LabelledCase[]): ClassifyFigures['gazetteer'] {
+  const builds = { without: Infinity, with: Infinity };
+  const gaz: { without?: Gazetteer; with?: Gazetteer } = {};
+  for (let round = 0; round < 3; round++) {
+    for (const which of ['without', 'with'] as const) {
+      const started = performance.now();
+      gaz[which] = which === 'with' ? buildGazetteer() : buildGazetteer({ subdivisions: false, institutions: false });
+      builds[which] = Math.min(builds[which], performance.now() - started);
+    }
+  }
+  const texts: GeoText[] = cases.map(({ draft }) => ({
+    headline: draft.headline,
+    summary: draft.summary,
+    bodyText: htmlToText(htmlPrefix(draft.bodyHtml, 3000)),
+    datelineCity: draft.datelineCity,
+    categories: draft.categories,
+  }));
+  const perStory = { without: Infinity, with: Infinity };
+  for (let round = 0; round < 3; round++) {
+    for (const which of ['without', 'with'] as const) {
+      const g = gaz[which];
+      if (!g) throw new Error('bench/classify: gazetteer not built');
+      const started = performance.now();
+      for (const text of texts) detectCountries(text, g);
+      perStory[which] = Math.min(perStory[which], (performance.now() - started) / texts.length);
+    }
+  }
+  return { buildMs: builds, countriesMsPerStory: perStory, names: { without: gaz.without?.names.size ?? 0, with: gaz.with?.names.size ?? 0 } };
 }
 
 export function classifyLines(f: ClassifyFigures): string[] {
@@ -65,5 +111,8 @@ export function classifyLines(f: ClassifyFigures): string[] {
         `; countries precision ${r.plain.countryPrecision.toFixed(3)}, recall ${r.plain.countryRecall.toFixed(3)}, F1 ${r.plain.countryF1.toFixed(3)}`,
     ),
     `classify: countries + tags ${f.geoMsPerStory.toFixed(2)} ms per story (${f.namedEntitiesMsPerStory.toFixed(2)} ms with compromise's people and organisations)`,
+    `classify: gazetteer without / with subdivisions and institutions: ${f.gazetteer.names.without} / ${f.gazetteer.names.with} names, ` +
+      `built in ${f.gazetteer.buildMs.without.toFixed(0)} / ${f.gazetteer.buildMs.with.toFixed(0)} ms, ` +
+      `countries ${f.gazetteer.countriesMsPerStory.without.toFixed(3)} / ${f.gazetteer.countriesMsPerStory.with.toFixed(3)} ms per story`,
   ];
 }

@@ -39,6 +39,36 @@ describe('findMentions', () => {
     expect(countriesIn('Refugees arrive in Jordan as Georgia’s parliament votes')).toEqual(['JO', 'GE']);
   });
 
+  it.each([
+    // ISO 3166-2 first-level subdivisions give their country.
+    ['An avalanche in northern California; a shooting in Rhode Island', ['US', 'US']],
+    ['Elections in Bihar and Kerala', ['IN', 'IN']],
+    ['Wildfires in Ontario', ['CA']],
+    ['A crash in Virginia; Virginia’s governor', ['US', 'US']],
+    // "America" alone is the United States; after a capitalised word it is a longer name.
+    ['America’s oldest ally', ['US']],
+    // Parts of hyphenated words.
+    ['U.S.-mediated talks on a Russia-backed deal, a Texas-based firm and pro-Russian fighters', ['US', 'RU', 'US', 'RU']],
+    ['Guinea-Bissau votes', ['GW']],
+    // National institutions, acronyms only in capitals; not names several countries use.
+    ['The Pentagon said ICE agents and the Kremlin', ['US', 'US', 'RU']],
+    ['Ice on the road; the Congress party and the Senate', []],
+  ])('subdivisions, America, hyphens: %s', (sentence, expected) => {
+    expect(countriesIn(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    // Shared by two countries (Punjab: IN and PK; La Rioja: AR and ES) or a direction.
+    ['Floods in Punjab and La Rioja', []],
+    ['The North and the South; the West; Central and North West', []],
+    // Words and names that are also subdivisions, and first names outside a preposition.
+    ['Meta said Savannah and Kent met Virginia Woolf', []],
+    ['Latin America, South America and Central America', []],
+    ['Rolls-Royce and Coca-Cola', []],
+  ])('no subdivision or country in %s', (sentence, expected) => {
+    expect(countriesIn(sentence)).toEqual(expected);
+  });
+
   it('prefers the sovereign state for a shared name', () => {
     expect(findMentions('The French minister').map((m) => m.country)).toEqual(['FR']);
     expect(findMentions('An American company').map((m) => m.country)).toEqual(['US']);

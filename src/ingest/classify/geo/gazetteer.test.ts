@@ -1,0 +1,45 @@
+// The gazetteer's subdivision rules, checked against compromise's English lexicon: a
+// one-word subdivision name that English uses as a word or a person's name must be
+// stoplisted (or need a preposition), or it would fire on "Meta", "Savannah", "Mon".
+import nlp from 'compromise';
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer, NEEDS_CONTEXT, PLACE_STOPLIST, subdivisionNames } from './gazetteer.ts';
+
+const PLACE_TAGS = new Set(['Place', 'Region', 'City', 'Country', 'ProperNoun', 'Demonym']);
+
+describe('gazetteer subdivisions', () => {
+  const gaz = buildGazetteer();
+  const subdivisions = [...gaz.names].filter(([, place]) => place.kind === 'subdivision');
+
+  it('has the first-level subdivisions, the US states among them', () => {
+    expect(subdivisions.length).toBeGreaterThan(3000);
+    for (const state of ['California', 'Texas', 'Rhode Island', 'South Carolina', 'Minnesota']) expect(gaz.names.get(state)).toEqual({ country: 'US', kind: 'subdivision' });
+    // A name the country already had keeps its rank; a shared one names neither country.
+    expect(gaz.names.get('Washington')).toEqual({ country: 'US', kind: 'city' });
+    expect(gaz.names.get('Georgia')?.country).toBe('GE');
+    expect(gaz.names.has('Punjab')).toBe(false);
+    expect(gaz.names.has('Central')).toBe(false);
+    expect(buildGazetteer({ subdivisions: false }).names.has('California')).toBe(false);
+  });
+
+  it('keeps no one-word subdivision that English uses as a word or a name, unless it needs a preposition', () => {
+    const world = nlp.world() as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } };
+    const lexicon = world.model.one.lexicon;
+    const words = subdivisions
+      .map(([name]) => name)
+      .filter((name) => !name.includes(' ') && !NEEDS_CONTEXT.has(name) && !PLACE_STOPLIST.has(name))
+      .filter((name) => {
+        const tags = lexicon[name.toLowerCase()];
+        return tags !== undefined && ![tags].flat().some((tag) => PLACE_TAGS.has(tag));
+      });
+    expect(words).toEqual([]);
+  });
+
+  it('reads ISO names as prose writes them', () => {
+    expect(subdivisionNames('Bristol, City of')).toEqual(['Bristol']);
+    expect(subdivisionNames('Puducherry (Pondicherry)')).toEqual(['Puducherry', 'Pondicherry']);
+    expect(subdivisionNames('Texas')).toEqual(['Texas']);
+    expect(subdivisionNames('Guangdong Sheng')).toEqual(['Guangdong']);
+    expect(subdivisionNames('Xinjiang Uygur Zizhiqu')).toEqual(['Xinjiang']);
+  });
+});
