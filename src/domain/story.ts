@@ -65,6 +65,8 @@ export interface Story {
   /** When the agency last sent a correction, for the page's "Corrected" note. */
   readonly correctedAt: string | null;
   readonly embargoUntil: string | null;
+  /** The id of the story leading this one's event, when another report leads it (ingest/dedupe). */
+  readonly clusterId?: number | null;
 }
 
 /** A story as lists show it: no body. */

@@ -67,6 +67,8 @@ export interface StoriesTable {
   version: number | null;
   corrected_at: string | null;
   embargo_until: string | null;
+  /** The lead story's id when this one reports the same event as it (ingest/dedupe); NULL otherwise. */
+  cluster_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StoryAuditTable {
@@ -109,10 +111,33 @@ export interface WebsubSubscriptionsTable {
   last_error: string | null;
 }
 
+export interface StoryKeysTable {
+  /** `link:…`, `body:…` (exact duplicates) or `id:…` (an identity merged into the story). */
+  key: string;
+  story_id: number;
+}
+
+export interface StorySignaturesTable {
+  story_id: number;
+  /** MinHash signature, hex (ingest/dedupe/minhash.ts). */
+  signature: string;
+  /** The story's created time, ISO. */
+  at: string;
+}
+
+export interface StoryBandsTable {
+  band: number;
+  story_id: number;
+  at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   stories: StoriesTable;
   story_views: StoryViewsTable;
+  story_keys: StoryKeysTable;
+  story_signatures: StorySignaturesTable;
+  story_bands: StoryBandsTable;
   settings: SettingsTable;
   job_leases: JobLeasesTable;
   story_audit: StoryAuditTable;

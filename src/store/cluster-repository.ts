@@ -1,0 +1,137 @@
+// Duplicates and clusters (ingest/dedupe): exact keys, MinHash signatures, LSH bands,
+// and the cluster reads the article page and lists need. Written once for both engines.
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { StoryState } from './story-repository.ts';
+import type { StoryStatus } from '../domain/story.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * On PostgreSQL, one publishing transaction at a time decides what is new: two nodes
+ * carrying two copies of one story (or two reports of one event) must not both see
+ * "nothing like it yet". Held until commit. SQLite has one writer anyway.
+ */
+export async function lockDedupe(trx: Transaction<Database>): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  // Any fixed number: "wirede" in ASCII.
+  await sql`select pg_advisory_xact_lock(131277366207589)`.execute(trx);
+}
+
+/** Story ids by exact key (`link:…`, `body:…`, `id:…`). */
+export async function findStoryKeys(db: Db, keys: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const chunk of chunks([...new Set(keys)])) {
+    const rows = await db.selectFrom('story_keys').select(['key', 'story_id']).where('key', 'in', chunk).execute();
+    for (const r of rows) found.set(r.key, Number(r.story_id));
+  }
+  return found;
+}
+
+/**
+ * Adds keys. A key another story holds already is a unique violation (the publish
+ * stage retries and then finds it): the database, not memory, keeps one story per key.
+ * `ignoreTaken` is for keys that only help later lookups (merged identities' keys).
+ */
+export async function insertStoryKeys(db: Db, rows: readonly { key: string; story_id: number }[], ignoreTaken = false): Promise<void> {
+  for (const chunk of chunks(rows)) {
+    const q = db.insertInto('story_keys').values(chunk);
+    await (ignoreTaken ? q.onConflict((oc) => oc.column('key').doNothing()) : q).execute();
+  }
+}
+
+/**
+ * Candidate stories sharing a band, within [from, to], at most `perBand` (the newest)
+ * for each band: a band every story shares (boilerplate) costs `perBand` rows, not
+ * thousands. Returns band -> story ids.
+ */
+export async function findBandCandidates(db: Db, bands: readonly number[], from: string, to: string, perBand: number): Promise<Map<number, number[]>> {
+  const found = new Map<number, number[]>();
+  for (const chunk of chunks([...new Set(bands)])) {
+    const ranked = db
+      .selectFrom('story_bands')
+      .select(['band', 'story_id', sql<number>`row_number() over (partition by band order by at desc)`.as('rank')])
+      .where('band', 'in', chunk)
+      .where('at', '>=', from)
+      .where('at', '<=', to);
+    const rows = await db.selectFrom(ranked.as('r')).select(['r.band', 'r.story_id']).where('r.rank', '<=', perBand).execute();
+    for (const r of rows) {
+      const band = Number(r.band);
+      const list = found.get(band) ?? [];
+      list.push(Number(r.story_id));
+      found.set(band, list);
+    }
+  }
+  return found;
+}
+
+export interface MatchState extends StoryState {
+  readonly clusterId: number | null;
+  /** Hex MinHash signature; null for stories stored before signatures were. */
+  readonly signature: string | null;
+}
+
+/** What the matcher needs of candidate stories: their state, cluster and signature. */
+export async function findMatchStates(db: Db, ids: readonly number[]): Promise<Map<number, MatchState>> {
+  const found = new Map<number, MatchState>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('stories as s')
+      .leftJoin('story_signatures as g', 'g.story_id', 's.id')
+      .select(['s.id', 's.identity', 's.content_hash', 's.created_at', 's.updated_at', 's.status', 's.version', 's.cluster_id', 'g.signature'])
+      .where('s.id', 'in', chunk)
+      .execute();
+    for (const r of rows) {
+      found.set(Number(r.id), {
+        id: Number(r.id),
+        identity: r.identity,
+        contentHash: r.content_hash,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        status: r.status as StoryStatus,
+        version: r.version === null ? null : Number(r.version),
+        clusterId: r.cluster_id === null ? null : Number(r.cluster_id),
+        signature: r.signature,
+      });
+    }
+  }
+  return found;
+}
+
+export interface NewSignature {
+  readonly storyId: number;
+  readonly signature: string;
+  readonly at: string;
+  readonly bands: readonly number[];
+}
+
+export async function insertSignatures(db: Db, rows: readonly NewSignature[]): Promise<void> {
+  for (const chunk of chunks(rows, 200)) {
+    await db.insertInto('story_signatures').values(chunk.map((r) => ({ story_id: r.storyId, signature: r.signature, at: r.at }))).execute();
+    // A story has one row per distinct band (two bands hashing alike is not an error).
+    const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => ({ band, story_id: r.storyId, at: r.at })));
+    for (const part of chunks(bands)) await db.insertInto('story_bands').values(part).execute();
+  }
+}
+
+/** Puts stories into the cluster led by `leadId`. */
+export async function setCluster(db: Db, leadId: number, memberIds: readonly number[]): Promise<void> {
+  for (const chunk of chunks(memberIds.filter((id) => id !== leadId))) {
+    await db.updateTable('stories').set({ cluster_id: leadId }).where('id', 'in', chunk).execute();
+  }
+}
+
+/** Deletes band rows and signatures older than `before`: nothing is matched against them any more. */
+export async function pruneBands(db: Kysely<Database>, before: string): Promise<number> {
+  const bands = await db.deleteFrom('story_bands').where('at', '<', before).executeTakeFirst();
+  await db.deleteFrom('story_signatures').where('at', '<', before).execute();
+  return Number(bands.numDeletedRows);
+}
