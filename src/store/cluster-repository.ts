@@ -75,8 +75,11 @@ export async function findBandCandidates(db: Db, bands: readonly number[], from:
 
 export interface MatchState extends StoryState {
   readonly clusterId: number | null;
-  /** Hex MinHash signature; null for stories stored before signatures were. */
-  readonly signature: string | null;
+  /** Hex shingle hashes (ingest/dedupe/minhash.ts); null for stories stored before them. */
+  readonly shingles: string | null;
+  readonly names: string | null;
+  readonly agency: string | null;
+  readonly sourceId: number | null;
 }
 
 /** What the matcher needs of candidate stories: their state, cluster and signature. */
@@ -86,7 +89,7 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
     const rows = await db
       .selectFrom('stories as s')
       .leftJoin('story_signatures as g', 'g.story_id', 's.id')
-      .select(['s.id', 's.identity', 's.content_hash', 's.created_at', 's.updated_at', 's.status', 's.version', 's.cluster_id', 'g.signature'])
+      .select(['s.id', 's.identity', 's.content_hash', 's.created_at', 's.updated_at', 's.status', 's.version', 's.cluster_id', 's.agency', 's.source_id', 'g.shingles', 'g.names'])
       .where('s.id', 'in', chunk)
       .execute();
     for (const r of rows) {
@@ -99,7 +102,10 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
         status: r.status as StoryStatus,
         version: r.version === null ? null : Number(r.version),
         clusterId: r.cluster_id === null ? null : Number(r.cluster_id),
-        signature: r.signature,
+        shingles: r.shingles,
+        names: r.names,
+        agency: r.agency,
+        sourceId: r.source_id === null ? null : Number(r.source_id),
       });
     }
   }
@@ -108,14 +114,16 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
 
 export interface NewSignature {
   readonly storyId: number;
-  readonly signature: string;
+  /** Hex shingle hashes. */
+  readonly shingles: string;
+  readonly names: string;
   readonly at: string;
   readonly bands: readonly number[];
 }
 
 export async function insertSignatures(db: Db, rows: readonly NewSignature[]): Promise<void> {
   for (const chunk of chunks(rows, 200)) {
-    await db.insertInto('story_signatures').values(chunk.map((r) => ({ story_id: r.storyId, signature: r.signature, at: r.at }))).execute();
+    await db.insertInto('story_signatures').values(chunk.map((r) => ({ story_id: r.storyId, shingles: r.shingles, names: r.names, at: r.at }))).execute();
     // A story has one row per distinct band (two bands hashing alike is not an error).
     const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => ({ band, story_id: r.storyId, at: r.at })));
     for (const part of chunks(bands)) await db.insertInto('story_bands').values(part).execute();

@@ -119,8 +119,10 @@ export interface StoryKeysTable {
 
 export interface StorySignaturesTable {
   story_id: number;
-  /** MinHash signature, hex (ingest/dedupe/minhash.ts). */
-  signature: string;
+  /** The headline and lead's shingle hashes, sorted, hex (ingest/dedupe/minhash.ts). */
+  shingles: string;
+  /** The headline's capitalised words' hashes, sorted, hex. */
+  names: string;
   /** The story's created time, ISO. */
   at: string;
 }

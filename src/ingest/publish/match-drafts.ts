@@ -1,51 +1,61 @@
 // The dedupe stage's store side, inside the publish transaction: for each draft whose
 // identity is new, is it a copy of a stored (or earlier in this batch) story — same
-// link, same body, or a MinHash match at the same-story level — or another report of
-// a stored event? Lookups are batched: one query for keys, one (per 500 bands) for
-// LSH candidates capped per band, one for the candidates' signatures.
+// link, same body, or alike at the same-story level — or another source's report of a
+// stored event? Lookups are batched: one query for keys, one (per 500 bands) for LSH
+// candidates capped per band, one for the candidates' stored shingles.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 import type { StoryDraft } from '../../domain/story.ts';
 import { findBandCandidates, findMatchStates, findStoryKeys, type MatchState } from '../../store/cluster-repository.ts';
-import { fingerprintDraft, type Fingerprint } from '../dedupe/fingerprint.ts';
-import { decodeSignature } from '../dedupe/minhash.ts';
-import { bestMatch, WINDOW_MS, type Candidate } from '../dedupe/match.ts';
+import { fingerprintDraft, originOf, type Fingerprint } from '../dedupe/fingerprint.ts';
+import { decodeHashes } from '../dedupe/minhash.ts';
+import { bestMatch, WINDOW_MS, type Comparable } from '../dedupe/match.ts';
 
 /** A stored story, or the index of a new draft earlier in the batch. */
 export type MatchTarget = { readonly kind: 'stored'; readonly state: MatchState } | { readonly kind: 'pending'; readonly index: number };
 
 export type DraftMatch =
   | { readonly kind: 'none' }
-  | { readonly kind: 'same-story'; readonly target: MatchTarget; readonly by: 'key' | 'minhash' }
+  | { readonly kind: 'same-story'; readonly target: MatchTarget }
   | { readonly kind: 'same-event'; readonly target: MatchTarget };
 
-/** Newest stories kept per band: bounds the rows a lookup reads whatever the wire repeats. */
+/** Newest stories read per band: bounds the rows a lookup reads whatever the wire repeats. */
 export const CANDIDATES_PER_BAND = 8;
 
+type Candidate = { readonly ref: MatchTarget; readonly story: Comparable };
+
 export interface Matcher {
-  readonly fingerprint: (draft: StoryDraft) => Fingerprint;
+  fingerprint(draft: StoryDraft): Fingerprint;
   match(draft: StoryDraft): DraftMatch;
   /** Makes a new draft (stored at the end of the batch) a candidate for the drafts after it. */
   addPending(index: number, draft: StoryDraft): void;
 }
 
-export async function loadMatcher(trx: Transaction<Database>, drafts: readonly StoryDraft[]): Promise<Matcher> {
-  const prints = new Map<StoryDraft, Fingerprint>(drafts.map((d) => [d, fingerprintDraft(d)]));
-  const fingerprint = (d: StoryDraft): Fingerprint => prints.get(d) ?? fingerprintDraft(d);
+function comparableOf(state: MatchState): Comparable | undefined {
+  const shingles = state.shingles === null ? undefined : decodeHashes(state.shingles);
+  const names = state.names === null ? undefined : decodeHashes(state.names);
+  if (!shingles || !names) return undefined;
+  return { shingles, names, at: state.createdAt, origin: originOf(state.agency, state.sourceId) };
+}
+
+export async function loadMatcher(trx: Transaction<Database>, drafts: readonly StoryDraft[], sourceId: number | null): Promise<Matcher> {
+  const prints = new Map<StoryDraft, Fingerprint>(drafts.map((d) => [d, fingerprintDraft(d, sourceId ?? undefined)]));
+  const fingerprint = (d: StoryDraft): Fingerprint => prints.get(d) ?? fingerprintDraft(d, sourceId ?? undefined);
   const all = [...prints.values()];
   const keyed = await findStoryKeys(trx, all.flatMap((f) => f.keys));
   const times = drafts.map((d) => Date.parse(d.createdAt)).filter((t) => !Number.isNaN(t));
-  const byBand = times.length === 0
-    ? new Map<number, number[]>()
-    : await findBandCandidates(trx, all.flatMap((f) => f.bands), new Date(Math.min(...times) - WINDOW_MS).toISOString(), new Date(Math.max(...times) + WINDOW_MS).toISOString(), CANDIDATES_PER_BAND);
+  const byBand =
+    times.length === 0
+      ? new Map<number, number[]>()
+      : await findBandCandidates(trx, all.flatMap((f) => f.bands), new Date(Math.min(...times) - WINDOW_MS).toISOString(), new Date(Math.max(...times) + WINDOW_MS).toISOString(), CANDIDATES_PER_BAND);
   const states = await findMatchStates(trx, [...keyed.values(), ...[...byBand.values()].flat()]);
-  const stored = new Map<number, Candidate<MatchTarget>>();
+  const stored = new Map<number, Candidate>();
   for (const state of states.values()) {
-    const signature = state.signature === null ? undefined : decodeSignature(state.signature);
-    if (signature) stored.set(state.id, { ref: { kind: 'stored', state }, signature, at: state.createdAt });
+    const story = comparableOf(state);
+    if (story) stored.set(state.id, { ref: { kind: 'stored', state }, story });
   }
   const pendingKeys = new Map<string, number>();
-  const pendingBands = new Map<number, Candidate<MatchTarget>[]>();
+  const pendingBands = new Map<number, Candidate[]>();
 
   return {
     fingerprint,
@@ -53,12 +63,12 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
       const f = fingerprint(draft);
       for (const key of f.keys) {
         const index = pendingKeys.get(key);
-        if (index !== undefined) return { kind: 'same-story', target: { kind: 'pending', index }, by: 'key' };
+        if (index !== undefined) return { kind: 'same-story', target: { kind: 'pending', index } };
         const id = keyed.get(key);
         const state = id === undefined ? undefined : states.get(id);
-        if (state) return { kind: 'same-story', target: { kind: 'stored', state }, by: 'key' };
+        if (state) return { kind: 'same-story', target: { kind: 'stored', state } };
       }
-      const candidates = new Set<Candidate<MatchTarget>>();
+      const candidates = new Set<Candidate>();
       for (const band of f.bands) {
         for (const id of byBand.get(band) ?? []) {
           const c = stored.get(id);
@@ -66,14 +76,14 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
         }
         for (const c of pendingBands.get(band) ?? []) candidates.add(c);
       }
-      const best = bestMatch(f.signature, draft.createdAt, candidates);
+      const best = bestMatch(f, candidates);
       if (!best) return { kind: 'none' };
-      return best.level === 'same-story' ? { kind: 'same-story', target: best.ref, by: 'minhash' } : { kind: 'same-event', target: best.ref };
+      return { kind: best.level, target: best.ref };
     },
     addPending(index, draft) {
       const f = fingerprint(draft);
       for (const key of f.keys) if (!pendingKeys.has(key)) pendingKeys.set(key, index);
-      const c: Candidate<MatchTarget> = { ref: { kind: 'pending', index }, signature: f.signature, at: draft.createdAt };
+      const c: Candidate = { ref: { kind: 'pending', index }, story: f };
       for (const band of f.bands) {
         const list = pendingBands.get(band) ?? [];
         if (list.length < CANDIDATES_PER_BAND) list.push(c);

@@ -5,7 +5,7 @@ import type { IngestOutcome } from '../../domain/source.ts';
 import { findStoryStates, insertStories, updateStory, type StoryState } from '../../store/story-repository.ts';
 import { findMatchStates, findStoryKeys, insertSignatures, insertStoryKeys, lockDedupe, setCluster } from '../../store/cluster-repository.ts';
 import { loadMatcher, type DraftMatch, type MatchTarget } from './match-drafts.ts';
-import { encodeSignature } from '../dedupe/minhash.ts';
+import { encodeHashes } from '../dedupe/minhash.ts';
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
@@ -98,7 +98,8 @@ export async function publishDrafts(db: Kysely<Database>, batch: readonly Classi
 interface Fresh {
   row: NewStoryRow;
   readonly keys: readonly string[];
-  readonly signature: string;
+  readonly shingles: string;
+  readonly names: string;
   readonly bands: readonly number[];
   /** The event it reports (another story), if any. */
   readonly cluster?: MatchTarget;
@@ -114,7 +115,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     // Identities merged into another story before (a copy under another guid).
     const aliasIds = await findStoryKeys(trx, unknown.map((d) => `id:${d.identity}`));
     const aliasStates = await findMatchStates(trx, [...aliasIds.values()]);
-    const matcher = await loadMatcher(trx, unknown.filter((d) => !aliasIds.has(`id:${d.identity}`)));
+    const matcher = await loadMatcher(trx, unknown.filter((d) => !aliasIds.has(`id:${d.identity}`)), ctx.sourceId);
     const results: PublishedItem[] = [];
     const fresh: Fresh[] = [];
     const aliasKeys: { key: string; story_id: number }[] = [];
@@ -147,7 +148,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       if (decision.kind === 'new') {
         const f = matcher.fingerprint(draft);
         matcher.addPending(fresh.length, draft);
-        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, signature: encodeSignature(f.signature), bands: f.bands, ...(cluster ? { cluster } : {}), merged: [] });
+        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), bands: f.bands, ...(cluster ? { cluster } : {}), merged: [] });
       } else if (decision.kind === 'updated' && existing) {
         const takenDown = decision.status === 'killed' || decision.status === 'withheld';
         const versionOnly = { status: decision.status, version: draft.version ?? existing.version, updated_at: decision.updatedAt };
@@ -216,7 +217,7 @@ async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], 
   // makes this fail, and the retry (publishDrafts) merges into it instead.
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.keys.map((key) => ({ key, story_id: ids[i]! }))));
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.merged.flatMap((m) => [`id:${m.identity}`, ...m.keys].map((key) => ({ key, story_id: ids[i]! })))), true);
-  await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, signature: f.signature, at: f.row.created_at, bands: f.bands })));
+  await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, shingles: f.shingles, names: f.names, at: f.row.created_at, bands: f.bands })));
   for (const [lead, list] of members) await setCluster(trx, lead, list);
   return ids;
 }

@@ -7,7 +7,8 @@ import type { Migration } from 'kysely/migration';
 //   lead's id for another agency's report of the same event (lists skip those).
 // - story_keys: exact-duplicate keys (`link:…`, `body:…`) and the identities merged
 //   into a story (`id:…`), unique, so two nodes racing on one key store it once.
-// - story_signatures: each story's MinHash signature, to verify LSH candidates.
+// - story_signatures: each story's shingle and headline-name hashes, to verify LSH
+//   candidates exactly.
 // - story_bands: LSH band hashes with the story's time; looked up within a time
 //   window and pruned by a job once older than the window.
 export function clusters(engine: Engine): Migration {
@@ -24,7 +25,8 @@ export function clusters(engine: Engine): Migration {
       await db.schema
         .createTable('story_signatures')
         .addColumn('story_id', 'integer', (c) => c.primaryKey())
-        .addColumn('signature', 'text', (c) => c.notNull())
+        .addColumn('shingles', 'text', (c) => c.notNull())
+        .addColumn('names', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
       await db.schema
