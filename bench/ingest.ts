@@ -16,7 +16,7 @@ export interface IngestFigures {
   readonly itemsPerSecond: number;
 }
 
-export async function benchIngest(count: number, location?: StoreLocation): Promise<IngestFigures> {
+export async function benchIngest(count: number, location?: StoreLocation, dedupe = true): Promise<IngestFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   const removeOnInterrupt = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
@@ -26,7 +26,7 @@ export async function benchIngest(count: number, location?: StoreLocation): Prom
     const started = performance.now();
     let items = 0;
     for (const file of files) {
-      const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date() });
+      const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date(), dedupe });
       if (run.error) throw new Error(run.error);
       items += run.new + run.updated + run.unchanged;
     }
@@ -46,9 +46,9 @@ export async function benchIngest(count: number, location?: StoreLocation): Prom
  * keeps a core busy, so a Ctrl-C reaches its cleanup (tsx kills a process that does not
  * answer a signal within 60 ms, before any cleanup could run).
  */
-export async function benchIngestInChild(count: number, location?: StoreLocation): Promise<IngestFigures> {
+export async function benchIngestInChild(count: number, location?: StoreLocation, dedupe = true): Promise<IngestFigures> {
   if (location?.kind === 'sqlite') throw new Error('benchIngestInChild: SQLite always goes to a temporary file');
-  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : [])];
+  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : []), ...(dedupe ? [] : ['--no-dedupe'])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -70,8 +70,10 @@ export async function benchIngestInChild(count: number, location?: StoreLocation
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [count, url] = process.argv.slice(2);
-  if (!(Number(count) > 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL]');
-  const figures = await benchIngest(Number(count), url ? { kind: 'postgres', url } : undefined);
+  const args = process.argv.slice(2);
+  const dedupe = !args.includes('--no-dedupe');
+  const [count, url] = args.filter((a) => a !== '--no-dedupe');
+  if (!(Number(count) > 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL] [--no-dedupe]');
+  const figures = await benchIngest(Number(count), url ? { kind: 'postgres', url } : undefined, dedupe);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

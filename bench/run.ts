@@ -15,6 +15,8 @@
 //   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off,
 //                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
 //   classify        sector accuracy and country precision/recall/F1 on the hand-labelled corpus stories
+//   dedupe [N]      duplicates and clusters: precision/recall of both levels on the labelled pairs,
+//                   and ingest of N items (default 20,000) with the stage off and on, alternately, 3 times
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -32,8 +34,9 @@ import { benchWireLatency, latencyLine } from './wire-latency.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
 import { benchCached, cachedLines } from './cached.ts';
 import { benchClassify } from './classify.ts';
+import { benchDedupe, dedupeLines } from './dedupe.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'dedupe', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -127,6 +130,10 @@ if (has('search')) {
   const line = (f: SearchFigures) =>
     `search (${count} stories, ${f.engine}, ${f.queries} queries, ${f.withHits} with hits): p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms`;
   for (const f of await benchSearch(count, 600, withPostgres)) console.log(line(f));
+}
+if (has('dedupe')) {
+  const count = Number(n ?? 20_000);
+  console.log(dedupeLines(await benchDedupe(count), count).join('\n'));
 }
 if (has('cached')) {
   console.log(cachedLines(await benchCached(Number(n ?? 100_000))).join('\n'));

@@ -48,29 +48,46 @@ export async function insertStoryKeys(db: Db, rows: readonly { key: string; stor
   }
 }
 
+export interface BandCandidates {
+  /** Band -> the newest `perBand` stories holding it in the window. */
+  readonly stories: Map<number, number[]>;
+  /** Bands more than `hotAt` stories hold in the window: boilerplate, not evidence. */
+  readonly hot: Set<number>;
+}
+
 /**
  * Candidate stories sharing a band, within [from, to], at most `perBand` (the newest)
- * for each band: a band every story shares (boilerplate) costs `perBand` rows, not
- * thousands. Returns band -> story ids.
+ * for each band, and which bands are hot (held by `hotAt` stories or more). A band that
+ * boilerplate fills ("said on Tuesday", a desk's standing words) would otherwise make
+ * every story a candidate of every other; the publish stage ignores hot bands and stops
+ * writing them, so their rows stay near `hotAt` per window and each lookup stays cheap.
  */
-export async function findBandCandidates(db: Db, bands: readonly number[], from: string, to: string, perBand: number): Promise<Map<number, number[]>> {
-  const found = new Map<number, number[]>();
+export async function findBandCandidates(db: Db, bands: readonly number[], from: string, to: string, perBand: number, hotAt: number): Promise<BandCandidates> {
+  const stories = new Map<number, number[]>();
+  const hot = new Set<number>();
+  const held = new Map<number, number>();
   for (const chunk of chunks([...new Set(bands)])) {
-    const ranked = db
+    // Newest first, capped here rather than with a window function: the rows of a band
+    // stay few (hot bands are no longer written), and a plain index range is cheaper.
+    const rows = await db
       .selectFrom('story_bands')
-      .select(['band', 'story_id', sql<number>`row_number() over (partition by band order by at desc)`.as('rank')])
+      .select(['band', 'story_id'])
       .where('band', 'in', chunk)
       .where('at', '>=', from)
-      .where('at', '<=', to);
-    const rows = await db.selectFrom(ranked.as('r')).select(['r.band', 'r.story_id']).where('r.rank', '<=', perBand).execute();
+      .where('at', '<=', to)
+      .orderBy('at', 'desc')
+      .execute();
     for (const r of rows) {
       const band = Number(r.band);
-      const list = found.get(band) ?? [];
-      list.push(Number(r.story_id));
-      found.set(band, list);
+      const n = (held.get(band) ?? 0) + 1;
+      held.set(band, n);
+      if (n >= hotAt) {
+        hot.add(band);
+        stories.delete(band);
+      } else if (n <= perBand) stories.set(band, [...(stories.get(band) ?? []), Number(r.story_id)]);
     }
   }
-  return found;
+  return { stories, hot };
 }
 
 export interface MatchState extends StoryState {

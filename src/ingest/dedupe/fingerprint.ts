@@ -2,8 +2,8 @@
 // comparing, and its LSH bands for finding candidates. Pure.
 import type { StoryDraft } from '../../domain/story.ts';
 import { shortHash } from '../../lib/hash.ts';
-import { bandsOf, hash32, shingleHashes, signatureOf } from './minhash.ts';
-import { contentWords, shinglesOf } from './shingles.ts';
+import { bandsOf, signatureOf } from './minhash.ts';
+import { contentWords, hash32, shinglesOf } from './shingles.ts';
 import type { Comparable } from './match.ts';
 
 export interface Fingerprint extends Comparable {
@@ -17,24 +17,23 @@ export interface Fingerprint extends Comparable {
 const MIN_BODY_WORDS = 25;
 const TAG = /<[^>]*>/g;
 
-/** `link:<link>` unless the link is a site's front page (some feeds link every item there). */
+// A site's front page: some feeds link every item there.
+const FRONT_PAGE = /^https?:\/\/[^/?#]+\/?$/i;
+
+/** `link:<link>` (normalize made it an absolute http(s) URL) unless it is a front page. */
 export function linkKey(link: string | undefined): string | undefined {
-  if (!link) return undefined;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return undefined;
-  }
-  if (url.pathname === '/' && url.search === '') return undefined;
-  return `link:${url.href}`;
+  return !link || FRONT_PAGE.test(link) ? undefined : `link:${link}`;
 }
 
-/** `body:<hash>` over the body's words, lower-cased and accent-folded, markup and punctuation ignored. */
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** `body:<hash>` over the body's words, lower-cased, markup and punctuation ignored. */
 export function bodyKey(bodyHtml: string): string | undefined {
-  const words = contentWords(bodyHtml.replace(TAG, ' ').replace(/&[a-z#0-9]+;/gi, ' '));
-  if (words.length < MIN_BODY_WORDS) return undefined;
-  return `body:${shortHash(words.join(' '), 32)}`;
+  const text = bodyHtml.replace(TAG, ' ').replace(/&[a-z#0-9]+;/gi, ' ').toLowerCase().replace(NOT_WORD, ' ').trim();
+  let words = 0;
+  for (let i = text.indexOf(' '); i !== -1 && words < MIN_BODY_WORDS; i = text.indexOf(' ', i + 1)) words++;
+  if (words + 1 < MIN_BODY_WORDS) return undefined;
+  return `body:${shortHash(text, 32)}`;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -48,7 +47,7 @@ const CODE = /\p{L}.*\p{N}|\p{N}.*\p{L}/u;
  */
 export function namesOf(headline: string): Uint32Array {
   const words = headline.split(/[\s,:;!?()"“”‘–—-]+/).filter((w) => w !== '');
-  const names = words.filter((w, i) => (i > 0 && CAPITALISED.test(w)) || (i === 0 && SHOUTED.test(w)) || CODE.test(w)).flatMap((w) => contentWords(w));
+  const names = contentWords(words.filter((w, i) => (i > 0 && CAPITALISED.test(w)) || (i === 0 && SHOUTED.test(w)) || CODE.test(w)).join(' '));
   // In a headline of a few words every word names the story ("Magazine solutions" /
   // "Magazine printables"): all of them count.
   const plain = contentWords(headline).filter((w) => !/^\p{N}+$/u.test(w));
@@ -63,9 +62,9 @@ export function fingerprintDraft(draft: Pick<StoryDraft, 'headline' | 'summary' 
   const shingles = shinglesOf(draft.headline, draft.summary);
   return {
     keys,
-    shingles: shingleHashes(shingles),
+    shingles,
     names: namesOf(draft.headline),
-    at: draft.createdAt,
+    time: Date.parse(draft.createdAt),
     origin: originOf(draft.agency ?? null, source ?? null),
     bands: bandsOf(signatureOf(shingles)),
   };

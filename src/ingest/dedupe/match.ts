@@ -24,8 +24,8 @@ export interface Comparable {
   readonly shingles: Uint32Array;
   /** Sorted hashes of the headline's capitalised words (but its first): names. */
   readonly names: Uint32Array;
-  /** ISO time. */
-  readonly at: string;
+  /** Milliseconds since the epoch (NaN when unknown: never matched by time). */
+  readonly time: number;
   /** The agency, else the source: reports from one origin are never one event. */
   readonly origin: string | undefined;
 }
@@ -38,7 +38,7 @@ function namesConflict(a: Uint32Array, b: Uint32Array): boolean {
 
 export function compareStories(a: Comparable, b: Comparable): { level: MatchLevel; score: number } {
   const none = { level: 'none' as const, score: 0 };
-  if (Math.abs(Date.parse(a.at) - Date.parse(b.at)) > WINDOW_MS) return none;
+  if (!(Math.abs(a.time - b.time) <= WINDOW_MS)) return none;
   if (a.shingles.length < MIN_SHINGLES || b.shingles.length < MIN_SHINGLES) return none;
   const score = jaccard(a.shingles, b.shingles);
   if (score >= SAME_STORY && !namesConflict(a.names, b.names)) return { level: 'same-story', score };

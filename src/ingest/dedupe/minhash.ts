@@ -1,3 +1,5 @@
+import { mix32 } from './shingles.ts';
+
 // MinHash signatures and LSH bands, hand-written (see README: the npm `minhash`
 // package is unmaintained and allocates per hash). A signature is SIZE 32-bit minima
 // of independently seeded hashes over a story's shingles; the share of equal
@@ -8,42 +10,23 @@
 // estimate is ±0.06 around the thresholds; the exact figure costs the same storage).
 
 // Two rows a band: reports of one event share 0.15-0.3 of their shingles, and
-// 1 - (1 - s^2)^20 finds 36 % of pairs at 0.15, 85 % at 0.3 and every re-send (0.6+:
-// 99.99 %); four rows would find 1 % at 0.15. Twenty bands keep writes at 20 rows a story.
+// 1 - (1 - s^2)^10 finds 20 % of pairs at 0.15, 60 % at 0.3, 98.8 % at 0.6 and 99.8 %
+// at 0.7 (re-sends with the same body or link are found by key, not by band). Each band
+// is a row written and looked up per story: ten keep the stage within the ingest budget
+// (bench/RESULTS.md); four rows a band would find 1 % of events at 0.15.
 export const ROWS = 2;
-export const BANDS = 20;
+export const BANDS = 10;
 export const SIZE = ROWS * BANDS;
-
-/** FNV-1a over UTF-16 code units, then a murmur3 finalizer: a well-mixed 32-bit hash. */
-export function hash32(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mix32(h);
-}
-
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 // Fixed seeds: signatures stored by one release must compare with the next one's.
 const SEEDS = Array.from({ length: SIZE }, (_, i) => mix32(0x9e3779b9 * (i + 1)));
 
 export type Signature = Uint32Array;
 
-/** The signature of a shingle set; an empty set gives all-0xffffffff (similar to nothing, see similarity). */
-export function signatureOf(shingles: Iterable<string>): Signature {
+/** The signature of a set of shingle hashes; an empty set gives all-0xffffffff (similar to nothing). */
+export function signatureOf(shingles: Uint32Array): Signature {
   const sig = new Uint32Array(SIZE).fill(0xffffffff);
-  for (const s of shingles) {
-    const base = hash32(s);
+  for (const base of shingles) {
     for (let i = 0; i < SIZE; i++) {
       const v = mix32(base ^ SEEDS[i]!);
       if (v < sig[i]!) sig[i] = v;
@@ -82,12 +65,6 @@ export function bandsOf(sig: Signature): number[] {
     out.push((hi & 0xfffff) * 0x100000000 + lo);
   }
   return out;
-}
-
-/** The shingles as sorted, distinct 32-bit hashes: what the store keeps to verify candidates. */
-export function shingleHashes(shingles: Iterable<string>): Uint32Array {
-  const out = Uint32Array.from(new Set([...shingles].map((s) => hash32(s))));
-  return out.sort();
 }
 
 /** Exact Jaccard similarity of two sorted hash sets (0 when either is empty). */

@@ -15,9 +15,11 @@ const STOP = new Set(
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-cased content words (letters and digits), stop words dropped; accents folded. */
 export function contentWords(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text).toLowerCase();
   const words: string[] = [];
   for (const [w] of folded.matchAll(TOKEN)) {
     if (w.length < 2 || STOP.has(w)) continue;
@@ -26,15 +28,54 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
-/** Unigrams and adjacent pairs of the headline's and the lead's content words. */
-export function shinglesOf(headline: string, lead: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of [headline, lead]) {
-    const words = contentWords(part);
-    for (let i = 0; i < words.length; i++) {
-      out.add(words[i]!);
-      if (i > 0) out.add(`${words[i - 1]!} ${words[i]!}`);
+// "NEW DELHI, Nov 28 (PTI) - ": every story of that city and day opens so; left in,
+// the dateline alone would make a day's stories from one city look alike.
+const DATELINE = /^[^()\n]{0,60}\([^()]{1,30}\)\s*[-–—:]\s*/u;
+
+/** The lead without its dateline. */
+export function stripDateline(lead: string): string {
+  return lead.replace(DATELINE, '');
+}
+
+/**
+ * Unigrams and adjacent pairs of the headline's and the lead's content words (dateline
+ * left out), as 32-bit hashes: sorted and distinct, what comparing and MinHash need.
+ */
+export function shinglesOf(headline: string, lead: string): Uint32Array {
+  const out: number[] = [];
+  for (const part of [headline, stripDateline(lead)]) {
+    let previous: number | undefined;
+    for (const word of contentWords(part)) {
+      const h = hash32(word);
+      out.push(h);
+      if (previous !== undefined) out.push(pairHash(previous, h));
+      previous = h;
     }
   }
-  return out;
+  return Uint32Array.from(new Set(out)).sort();
+}
+
+/** FNV-1a over UTF-16 code units, then a murmur3 finalizer: a well-mixed 32-bit hash. */
+export function hash32(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h);
+}
+
+/** A word pair's hash: order matters ("new york" is not "york new"). */
+function pairHash(a: number, b: number): number {
+  return mix32(Math.imul(a, 0x9e3779b1) ^ b ^ 0x2545f491);
+}
+
+export function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

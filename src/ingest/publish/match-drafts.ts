@@ -19,8 +19,10 @@ export type DraftMatch =
   | { readonly kind: 'same-story'; readonly target: MatchTarget }
   | { readonly kind: 'same-event'; readonly target: MatchTarget };
 
-/** Newest stories read per band: bounds the rows a lookup reads whatever the wire repeats. */
+/** Newest stories read per band: bounds the candidates a band gives. */
 export const CANDIDATES_PER_BAND = 8;
+/** A band this many stories in the window hold is boilerplate: ignored, and no longer written. */
+export const HOT_BAND = 16;
 
 type Candidate = { readonly ref: MatchTarget; readonly story: Comparable };
 
@@ -29,13 +31,20 @@ export interface Matcher {
   match(draft: StoryDraft): DraftMatch;
   /** Makes a new draft (stored at the end of the batch) a candidate for the drafts after it. */
   addPending(index: number, draft: StoryDraft): void;
+  /** The bands worth writing for a new story (hot ones left out). */
+  bandsToStore(draft: StoryDraft): number[];
 }
+
+const EMPTY: Fingerprint = { keys: [], shingles: new Uint32Array(0), names: new Uint32Array(0), time: NaN, origin: undefined, bands: [] };
+
+/** The stage switched off (bench only): nothing matches, nothing is fingerprinted. */
+export const noMatcher: Matcher = { fingerprint: () => EMPTY, match: () => ({ kind: 'none' }), addPending: () => undefined, bandsToStore: () => [] };
 
 function comparableOf(state: MatchState): Comparable | undefined {
   const shingles = state.shingles === null ? undefined : decodeHashes(state.shingles);
   const names = state.names === null ? undefined : decodeHashes(state.names);
   if (!shingles || !names) return undefined;
-  return { shingles, names, at: state.createdAt, origin: originOf(state.agency, state.sourceId) };
+  return { shingles, names, time: Date.parse(state.createdAt), origin: originOf(state.agency, state.sourceId) };
 }
 
 export async function loadMatcher(trx: Transaction<Database>, drafts: readonly StoryDraft[], sourceId: number | null): Promise<Matcher> {
@@ -44,10 +53,10 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
   const all = [...prints.values()];
   const keyed = await findStoryKeys(trx, all.flatMap((f) => f.keys));
   const times = drafts.map((d) => Date.parse(d.createdAt)).filter((t) => !Number.isNaN(t));
-  const byBand =
+  const { stories: byBand, hot } =
     times.length === 0
-      ? new Map<number, number[]>()
-      : await findBandCandidates(trx, all.flatMap((f) => f.bands), new Date(Math.min(...times) - WINDOW_MS).toISOString(), new Date(Math.max(...times) + WINDOW_MS).toISOString(), CANDIDATES_PER_BAND);
+      ? { stories: new Map<number, number[]>(), hot: new Set<number>() }
+      : await findBandCandidates(trx, all.flatMap((f) => f.bands), new Date(Math.min(...times) - WINDOW_MS).toISOString(), new Date(Math.max(...times) + WINDOW_MS).toISOString(), CANDIDATES_PER_BAND, HOT_BAND);
   const states = await findMatchStates(trx, [...keyed.values(), ...[...byBand.values()].flat()]);
   const stored = new Map<number, Candidate>();
   for (const state of states.values()) {
@@ -56,6 +65,7 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
   }
   const pendingKeys = new Map<string, number>();
   const pendingBands = new Map<number, Candidate[]>();
+  const pendingHeld = new Map<number, number>();
 
   return {
     fingerprint,
@@ -70,6 +80,7 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
       }
       const candidates = new Set<Candidate>();
       for (const band of f.bands) {
+        if (hot.has(band)) continue;
         for (const id of byBand.get(band) ?? []) {
           const c = stored.get(id);
           if (c) candidates.add(c);
@@ -85,10 +96,22 @@ export async function loadMatcher(trx: Transaction<Database>, drafts: readonly S
       for (const key of f.keys) if (!pendingKeys.has(key)) pendingKeys.set(key, index);
       const c: Candidate = { ref: { kind: 'pending', index }, story: f };
       for (const band of f.bands) {
+        if (hot.has(band)) continue;
+        const held = (pendingHeld.get(band) ?? 0) + 1;
+        pendingHeld.set(band, held);
+        // As hot within the batch as in the store: the same boilerplate.
+        if (held >= HOT_BAND) {
+          hot.add(band);
+          pendingBands.delete(band);
+          continue;
+        }
         const list = pendingBands.get(band) ?? [];
         if (list.length < CANDIDATES_PER_BAND) list.push(c);
         pendingBands.set(band, list);
       }
+    },
+    bandsToStore(draft) {
+      return fingerprint(draft).bands.filter((b) => !hot.has(b));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { StoryDraft, StoryKind, StoryStatus } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
 import { findStoryStates, insertStories, updateStory, type StoryState } from '../../store/story-repository.ts';
 import { findMatchStates, findStoryKeys, insertSignatures, insertStoryKeys, lockDedupe, setCluster } from '../../store/cluster-repository.ts';
-import { loadMatcher, type DraftMatch, type MatchTarget } from './match-drafts.ts';
+import { loadMatcher, noMatcher, type DraftMatch, type Matcher, type MatchTarget } from './match-drafts.ts';
 import { encodeHashes } from '../dedupe/minhash.ts';
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
@@ -26,6 +26,11 @@ export interface PublishContext {
   readonly sourceId: number | null;
   readonly kind: StoryKind;
   readonly now: Date;
+  /**
+   * Duplicates and clusters (ingest/dedupe), on unless false: off only to measure
+   * the stage (bench) — without it a changed-guid re-send is a second story.
+   */
+  readonly dedupe?: boolean;
 }
 
 export interface PublishedItem {
@@ -100,7 +105,7 @@ interface Fresh {
   readonly keys: readonly string[];
   readonly shingles: string;
   readonly names: string;
-  readonly bands: readonly number[];
+  readonly draft: StoryDraft;
   /** The event it reports (another story), if any. */
   readonly cluster?: MatchTarget;
   /** Identities merged into it (copies later in the batch), with their keys. */
@@ -109,13 +114,14 @@ interface Fresh {
 
 async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft[], ctx: PublishContext): Promise<PublishedItem[]> {
   return db.transaction().execute(async (trx) => {
-    await lockDedupe(trx);
+    const dedupe = ctx.dedupe !== false;
+    if (dedupe) await lockDedupe(trx);
     const states = await findStoryStates(trx, batch.map((b) => b.draft.identity));
-    const unknown = batch.map((b) => b.draft).filter((d) => !states.has(d.identity));
+    const unknown = dedupe ? batch.map((b) => b.draft).filter((d) => !states.has(d.identity)) : [];
     // Identities merged into another story before (a copy under another guid).
     const aliasIds = await findStoryKeys(trx, unknown.map((d) => `id:${d.identity}`));
     const aliasStates = await findMatchStates(trx, [...aliasIds.values()]);
-    const matcher = await loadMatcher(trx, unknown.filter((d) => !aliasIds.has(`id:${d.identity}`)), ctx.sourceId);
+    const matcher = dedupe ? await loadMatcher(trx, unknown.filter((d) => !aliasIds.has(`id:${d.identity}`)), ctx.sourceId) : noMatcher;
     const results: PublishedItem[] = [];
     const fresh: Fresh[] = [];
     const aliasKeys: { key: string; story_id: number }[] = [];
@@ -148,7 +154,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       if (decision.kind === 'new') {
         const f = matcher.fingerprint(draft);
         matcher.addPending(fresh.length, draft);
-        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), bands: f.bands, ...(cluster ? { cluster } : {}), merged: [] });
+        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), draft, ...(cluster ? { cluster } : {}), merged: [] });
       } else if (decision.kind === 'updated' && existing) {
         const takenDown = decision.status === 'killed' || decision.status === 'withheld';
         const versionOnly = { status: decision.status, version: draft.version ?? existing.version, updated_at: decision.updatedAt };
@@ -169,7 +175,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       }
     }
     const inserted = await insertStories(trx, fresh.map((f) => f.row));
-    const ids = await recordFresh(trx, fresh, inserted);
+    const ids = dedupe ? await recordFresh(trx, fresh, inserted, matcher) : [];
     for (const { id, identity, status } of inserted) {
       results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
       if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
@@ -202,7 +208,7 @@ function mergeIntoFresh(target: Fresh, draft: StoryDraft, sector: string, geo: (
 }
 
 /** Keys, signatures, bands and clusters of the stories just inserted; their ids in `fresh` order. */
-async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], inserted: readonly { id: number; identity: string }[]): Promise<number[]> {
+async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], inserted: readonly { id: number; identity: string }[], matcher: Matcher): Promise<number[]> {
   const idOf = new Map(inserted.map((r) => [r.identity, r.id]));
   const ids = fresh.map((f) => idOf.get(f.row.identity)!);
   const leads: number[] = [];
@@ -217,7 +223,7 @@ async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], 
   // makes this fail, and the retry (publishDrafts) merges into it instead.
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.keys.map((key) => ({ key, story_id: ids[i]! }))));
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.merged.flatMap((m) => [`id:${m.identity}`, ...m.keys].map((key) => ({ key, story_id: ids[i]! })))), true);
-  await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, shingles: f.shingles, names: f.names, at: f.row.created_at, bands: f.bands })));
+  await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, shingles: f.shingles, names: f.names, at: f.row.created_at, bands: matcher.bandsToStore(f.draft) })));
   for (const [lead, list] of members) await setCluster(trx, lead, list);
   return ids;
 }
