@@ -71,3 +71,13 @@ export interface Story {
 
 /** A story as lists show it: no body. */
 export type StorySummary = Omit<Story, 'bodyHtml'>;
+
+/** A link to another story: "Also reported by" and "Related stories" on the article page. */
+export interface StoryLink {
+  readonly id: number;
+  readonly sector: string;
+  readonly slug: string;
+  readonly headline: string;
+  readonly agency: string | null;
+  readonly createdAt: string;
+}

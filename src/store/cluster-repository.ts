@@ -3,7 +3,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { StoryState } from './story-repository.ts';
-import type { StoryStatus } from '../domain/story.ts';
+import type { StoryLink, StoryStatus } from '../domain/story.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -159,4 +159,57 @@ export async function pruneBands(db: Kysely<Database>, before: string): Promise<
   const bands = await db.deleteFrom('story_bands').where('at', '<', before).executeTakeFirst();
   await db.deleteFrom('story_signatures').where('at', '<', before).execute();
   return Number(bands.numDeletedRows);
+}
+
+
+const LINK_COLUMNS = ['id', 'sector', 'slug', 'headline', 'agency', 'created_at'] as const;
+
+function toLink(r: { id: number; sector: string; slug: string; headline: string; agency: string | null; created_at: string }): StoryLink {
+  return { id: Number(r.id), sector: r.sector, slug: r.slug, headline: r.headline, agency: r.agency, createdAt: r.created_at };
+}
+
+/** The other published reports of a story's event (its cluster), oldest first. */
+export async function findOtherReports(db: Db, story: { id: number; clusterId?: number | null }, limit = 10): Promise<StoryLink[]> {
+  const lead = story.clusterId ?? story.id;
+  const rows = await db
+    .selectFrom('stories')
+    .select([...LINK_COLUMNS])
+    .where((eb) => eb.or([eb('id', '=', lead), eb('cluster_id', '=', lead)]))
+    .where('id', '!=', story.id)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toLink);
+}
+
+/**
+ * Stories sharing a tag or the sector with this one, newest first, one per event,
+ * leaving out `excludeIds` (the story's own cluster, shown before these).
+ */
+export async function findRelatedStories(db: Db, story: { id: number; sector: string }, excludeIds: readonly number[], limit = 4): Promise<StoryLink[]> {
+  const rows = await db
+    .selectFrom('stories as s')
+    .select(LINK_COLUMNS.map((c) => `s.${c}` as const))
+    .where('s.status', '=', 'published')
+    .where('s.cluster_id', 'is', null)
+    .where('s.id', 'not in', [story.id, ...excludeIds])
+    .where((eb) =>
+      eb.or([
+        eb('s.sector', '=', story.sector),
+        eb.exists(
+          eb
+            .selectFrom('story_tags as t')
+            .select('t.story_id')
+            .whereRef('t.story_id', '=', 's.id')
+            .where('t.slug', 'in', eb.selectFrom('story_tags as mine').select('mine.slug').where('mine.story_id', '=', story.id)),
+        ),
+      ]),
+    )
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toLink);
 }
