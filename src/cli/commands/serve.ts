@@ -18,6 +18,7 @@ import { createMetrics } from '../../lib/metrics.ts';
 import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
+import { startBandPruning } from '../../jobs/band-prune.ts';
 import cluster from 'node:cluster';
 import { runClusterPrimary, workerIndex } from '../cluster.ts';
 import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
@@ -94,6 +95,8 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics, onPolled });
     opened.unshift({ close: () => scheduler.stop() });
     const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    const bandPruning = startBandPruning({ store, logger });
+    opened.unshift({ close: async () => bandPruning.stop() });
     const spools: SpoolWatcher[] = [];
     opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
     for (const spool of config.spools) {
