@@ -38,7 +38,9 @@ export function dedupeLines(f: DedupeFigures, count: number): string[] {
     `  ${level('same story', q.sameStory)}`,
     `  ${level('same event', q.sameEvent)}`,
     `  LSH candidates among labelled positives: ${q.lshFound.story}/${q.labels.story} same story, ${q.lshFound.event}/${q.labels.event} same event`,
-    ...q.mistakes.map((m) => `  mistake: ${m}`),
+    ...q.mistakes.filter((m) => !m.includes('judged different')).map((m) => `  wrong: ${m}`),
+    ...q.mistakes.filter((m) => m.includes('judged different')).slice(0, 5).map((m) => `  missed: ${m}`),
+    `  (${q.mistakes.filter((m) => m.includes('judged different')).length} missed in all)`,
     `ingest ${count} items, SQLite, stage off / on (median of ${f.off.length}): ${Math.round(off)} / ${Math.round(on)} items/s = ${(on / off).toFixed(2)}x (off ${runs(f.off)}; on ${runs(f.on)})`,
   ];
 }

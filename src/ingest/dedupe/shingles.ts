@@ -22,7 +22,7 @@ export function contentWords(text: string): string[] {
   const folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text).toLowerCase();
   const words: string[] = [];
   for (const [w] of folded.matchAll(TOKEN)) {
-    if (w.length < 2 || STOP.has(w)) continue;
+    if ((w.length < 2 && !/[0-9]/.test(w)) || STOP.has(w)) continue;
     words.push(w);
   }
   return words;
