@@ -213,3 +213,23 @@ export async function findRelatedStories(db: Db, story: { id: number; sector: st
     .execute();
   return rows.map(toLink);
 }
+
+/**
+ * A lead taken down (killed, withheld) must not hide its event: the oldest published
+ * report becomes the lead and the others follow it. Returns the new lead, if any.
+ */
+export async function handOverCluster(db: Db, leadId: number): Promise<number | undefined> {
+  const next = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('cluster_id', '=', leadId)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!next) return undefined;
+  const nextId = Number(next.id);
+  await db.updateTable('stories').set({ cluster_id: null }).where('id', '=', nextId).execute();
+  await db.updateTable('stories').set({ cluster_id: nextId }).where('cluster_id', '=', leadId).execute();
+  return nextId;
+}

@@ -85,6 +85,15 @@ describe.each(testEngines())('duplicates and clusters on %s', (engine) => {
     expect((await listStories(t.store.db, { agency: 'Reuters' }, { limit: 10 })).map((s) => s.id)).toEqual([Number(member!.id)]);
   });
 
+  it('hands the event to the next report when its lead is killed', async () => {
+    await ingestFeed('pti', feed(item()), ctx);
+    await ingestFeed('reuters', feed(reuters()), ctx);
+    await ingestFeed('kill', feed(item({ pubStatus: 'canceled', updated: '2026-11-28T07:30:00.000Z' })), ctx);
+    const [, member] = await stories();
+    expect(member!.cluster_id).toBeNull();
+    expect((await listStories(t.store.db, {}, { limit: 10 })).map((s) => s.id)).toEqual([Number(member!.id)]);
+  });
+
   it('merges and clusters within one batch too', async () => {
     const copy = item({ guid: 'mirror-1', link: 'https://mirror.example/1' });
     expect(await ingestFeed('batch', feed(item(), copy, reuters()), ctx)).toMatchObject({ new: 2, unchanged: 1 });

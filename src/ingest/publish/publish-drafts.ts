@@ -3,7 +3,7 @@ import type { Database, NewStoryRow } from '../../store/schema.ts';
 import type { StoryDraft, StoryKind, StoryStatus } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
 import { findStoryStates, insertStories, updateStory, type StoryState } from '../../store/story-repository.ts';
-import { findMatchStates, findStoryKeys, insertSignatures, insertStoryKeys, lockDedupe, setCluster } from '../../store/cluster-repository.ts';
+import { findMatchStates, findStoryKeys, handOverCluster, insertSignatures, insertStoryKeys, lockDedupe, setCluster } from '../../store/cluster-repository.ts';
 import { loadMatcher, noMatcher, type DraftMatch, type Matcher, type MatchTarget } from './match-drafts.ts';
 import { encodeHashes } from '../dedupe/minhash.ts';
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
@@ -161,6 +161,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         if (takenDown) {
           // A take-down keeps the last good copy for the audit; only its standing changes.
           await updateStory(trx, existing.id, versionOnly);
+          if (dedupe) await handOverCluster(trx, existing.id);
         } else {
           const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
           await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
