@@ -33,6 +33,8 @@ export function dedupeLines(f: DedupeFigures, count: number): string[] {
   const off = median(f.off.map((x) => x.itemsPerSecond));
   const on = median(f.on.map((x) => x.itemsPerSecond));
   const runs = (xs: readonly IngestFigures[]) => xs.map((x) => Math.round(x.itemsPerSecond)).join(', ');
+  const cpuOff = median(f.off.map((x) => x.itemsPerCpuSecond ?? 0));
+  const cpuOn = median(f.on.map((x) => x.itemsPerCpuSecond ?? 0));
   return [
     `dedupe quality (${q.pairs} labelled pairs: ${q.labels.story} same story, ${q.labels.event} same event, ${q.labels.different} different)`,
     `  ${level('same story', q.sameStory)}`,
@@ -41,6 +43,7 @@ export function dedupeLines(f: DedupeFigures, count: number): string[] {
     ...q.mistakes.filter((m) => !m.includes('judged different')).map((m) => `  wrong: ${m}`),
     ...q.mistakes.filter((m) => m.includes('judged different')).slice(0, 5).map((m) => `  missed: ${m}`),
     `  (${q.mistakes.filter((m) => m.includes('judged different')).length} missed in all)`,
-    `ingest ${count} items, SQLite, stage off / on (median of ${f.off.length}): ${Math.round(off)} / ${Math.round(on)} items/s = ${(on / off).toFixed(2)}x (off ${runs(f.off)}; on ${runs(f.on)})`,
+    `ingest ${count} items, SQLite, stage off / on (median of ${f.off.length}): ${Math.round(off)} / ${Math.round(on)} items/s = ${(on / off).toFixed(2)}x (off ${runs(f.off)}; on ${runs(f.on)}); ` +
+      `per CPU second ${Math.round(cpuOff)} / ${Math.round(cpuOn)} = ${(cpuOn / cpuOff).toFixed(2)}x`,
   ];
 }

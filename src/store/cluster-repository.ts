@@ -9,6 +9,15 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const CHUNK = 500;
 
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Hours since the epoch: how band rows keep their time (a small integer key). */
+export function hourOf(iso: string): number {
+  return Math.floor(Date.parse(iso) / 3_600_000);
+}
+
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -21,7 +30,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * "nothing like it yet". Held until commit. SQLite has one writer anyway.
  */
 export async function lockDedupe(trx: Transaction<Database>): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(trx)) return;
   // Any fixed number: "wirede" in ASCII.
   await sql`select pg_advisory_xact_lock(131277366207589)`.execute(trx);
 }
@@ -42,10 +51,13 @@ export async function findStoryKeys(db: Db, keys: readonly string[]): Promise<Ma
  * `ignoreTaken` is for keys that only help later lookups (merged identities' keys).
  */
 export async function insertStoryKeys(db: Db, rows: readonly { key: string; story_id: number }[], ignoreTaken = false): Promise<void> {
-  for (const chunk of chunks(rows)) {
-    const q = db.insertInto('story_keys').values(chunk);
-    await (ignoreTaken ? q.onConflict((oc) => oc.column('key').doNothing()) : q).execute();
-  }
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => [r.key, r.story_id]));
+  const taken = ignoreTaken ? sql` on conflict (key) do nothing` : sql``;
+  await (isPostgres(db)
+    ? sql`insert into story_keys (key, story_id) select r->>0, (r->>1)::integer from jsonb_array_elements(${json}::jsonb) as r${taken}`
+    : sql`insert into story_keys (key, story_id) select value ->> 0, value ->> 1 from json_each(${json}) where true${taken}`
+  ).execute(db);
 }
 
 export interface BandCandidates {
@@ -69,13 +81,15 @@ export async function findBandCandidates(db: Db, bands: readonly number[], from:
   for (const chunk of chunks([...new Set(bands)])) {
     // Newest first, capped here rather than with a window function: the rows of a band
     // stay few (hot bands are no longer written), and a plain index range is cheaper.
+    // One JSON (SQLite) or array (PostgreSQL) parameter instead of 500: building and
+    // binding long parameter lists cost more than the lookup itself.
     const rows = await db
       .selectFrom('story_bands')
       .select(['band', 'story_id'])
-      .where('band', 'in', chunk)
-      .where('at', '>=', from)
-      .where('at', '<=', to)
-      .orderBy('at', 'desc')
+      .where('band', 'in', bandList(db, chunk))
+      .where('hour', '>=', hourOf(from))
+      .where('hour', '<=', hourOf(to))
+      .orderBy('hour', 'desc')
       .execute();
     for (const r of rows) {
       const band = Number(r.band);
@@ -92,7 +106,7 @@ export async function findBandCandidates(db: Db, bands: readonly number[], from:
 
 export interface MatchState extends StoryState {
   readonly clusterId: number | null;
-  /** Hex shingle hashes (ingest/dedupe/minhash.ts); null for stories stored before them. */
+  /** Base64 shingle hashes (ingest/dedupe/minhash.ts); null for stories stored before them. */
   readonly shingles: string | null;
   readonly names: string | null;
   readonly agency: string | null;
@@ -131,7 +145,7 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
 
 export interface NewSignature {
   readonly storyId: number;
-  /** Hex shingle hashes. */
+  /** Base64 shingle hashes. */
   readonly shingles: string;
   readonly names: string;
   readonly at: string;
@@ -140,11 +154,35 @@ export interface NewSignature {
 
 export async function insertSignatures(db: Db, rows: readonly NewSignature[]): Promise<void> {
   for (const chunk of chunks(rows, 200)) {
-    await db.insertInto('story_signatures').values(chunk.map((r) => ({ story_id: r.storyId, shingles: r.shingles, names: r.names, at: r.at }))).execute();
+    const json = JSON.stringify(chunk.map((r) => [r.storyId, r.shingles, r.names, r.at]));
+    await (isPostgres(db)
+      ? sql`insert into story_signatures (story_id, shingles, names, at) select (r->>0)::integer, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) as r`
+      : sql`insert into story_signatures (story_id, shingles, names, at) select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`
+    ).execute(db);
     // A story has one row per distinct band (two bands hashing alike is not an error).
-    const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => ({ band, story_id: r.storyId, at: r.at })));
-    for (const part of chunks(bands)) await db.insertInto('story_bands').values(part).execute();
+    const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => [band, hourOf(r.at), r.storyId]));
+    if (bands.length > 0) await insertBandRows(db, bands);
   }
+}
+
+/**
+ * Band rows from one JSON parameter (so are keys and signatures): ten rows a story made
+ * Kysely's multi-row INSERT (thousands of placeholders a statement) a dear part of the stage.
+ */
+async function insertBandRows(db: Db, rows: readonly (readonly number[])[]): Promise<void> {
+  const json = JSON.stringify(rows);
+  if (isPostgres(db)) {
+    await sql`insert into story_bands (band, hour, story_id) select (r->>0)::bigint, (r->>1)::integer, (r->>2)::integer from jsonb_array_elements(${json}::jsonb) as r`.execute(db);
+  } else {
+    await sql`insert into story_bands (band, hour, story_id) select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db);
+  }
+}
+
+/** `band in (…)` as one parameter: a JSON array on SQLite, a bigint array on PostgreSQL. */
+function bandList(db: Db, bands: readonly number[]) {
+  return isPostgres(db)
+    ? sql<number>`(select unnest(${`{${bands.join(',')}}`}::bigint[]))`
+    : sql<number>`(select value from json_each(${JSON.stringify(bands)}))`;
 }
 
 /** Puts stories into the cluster led by `leadId`. */
@@ -156,7 +194,7 @@ export async function setCluster(db: Db, leadId: number, memberIds: readonly num
 
 /** Deletes band rows and signatures older than `before`: nothing is matched against them any more. */
 export async function pruneBands(db: Kysely<Database>, before: string): Promise<number> {
-  const bands = await db.deleteFrom('story_bands').where('at', '<', before).executeTakeFirst();
+  const bands = await db.deleteFrom('story_bands').where('hour', '<', hourOf(before)).executeTakeFirst();
   await db.deleteFrom('story_signatures').where('at', '<', before).execute();
   return Number(bands.numDeletedRows);
 }

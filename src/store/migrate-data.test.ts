@@ -50,7 +50,7 @@ async function seed(store: Store): Promise<void> {
   // Band hashes use 52 bits: they must survive the copy exactly.
   await db.insertInto('story_keys').values([{ key: 'link:https://a.example/5', story_id: 5 }, { key: 'id:guid:x', story_id: 5 }]).execute();
   await db.insertInto('story_signatures').values({ story_id: 5, shingles: 'ab'.repeat(256), names: '0000000a', at: '2026-01-01T00:00:00.000Z' }).execute();
-  await db.insertInto('story_bands').values({ band: 4_503_599_627_370_495, story_id: 5, at: '2026-01-01T00:00:00.000Z' }).execute();
+  await db.insertInto('story_bands').values({ band: 4_503_599_627_370_495, story_id: 5, hour: 490_000 }).execute();
   await db.insertInto('sector_labels').values({ story_id: 5, sector: 'health', labelled_by: 'Ünïcode editor', labelled_at: '2026-01-03T00:00:00.000Z' }).execute();
   await db.insertInto('websub_subscriptions').values({ source_id: a.id, hub: 'https://hub.example/', topic: 'https://a.example/feed', callback_token: 't0k', secret: 's3cret', state: 'active', lease_seconds: 864000, expires_at: '2026-01-11T00:00:00.000Z', renew_at: '2026-01-10T00:00:00.000Z', requested_at: null, verified_at: '2026-01-01T00:00:00.000Z', last_error: null }).execute();
 }

@@ -119,9 +119,9 @@ export interface StoryKeysTable {
 
 export interface StorySignaturesTable {
   story_id: number;
-  /** The headline and lead's shingle hashes, sorted, hex (ingest/dedupe/minhash.ts). */
+  /** The headline and lead's shingle hashes, sorted, base64 (ingest/dedupe/minhash.ts). */
   shingles: string;
-  /** The headline's capitalised words' hashes, sorted, hex. */
+  /** The headline's capitalised words' hashes, sorted, base64. */
   names: string;
   /** The story's created time, ISO. */
   at: string;
@@ -129,8 +129,9 @@ export interface StorySignaturesTable {
 
 export interface StoryBandsTable {
   band: number;
+  /** Hours since the epoch of the story's created time. */
+  hour: number;
   story_id: number;
-  at: string;
 }
 
 export interface Database {

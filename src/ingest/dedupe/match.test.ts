@@ -36,8 +36,8 @@ describe('shingles and MinHash', () => {
   it('round-trips stored hashes and refuses text that is not hashes', () => {
     const h = shinglesOf('Floods cut off villages in Assam', lead);
     expect(decodeHashes(encodeHashes(h))).toEqual(h);
-    expect(decodeHashes('xyz')).toBeUndefined();
-    expect(decodeHashes('0000000g')).toBeUndefined();
+    expect(decodeHashes('abc')).toBeUndefined(); // 2 bytes: not whole hashes
+    expect(decodeHashes('not base64!')).toBeUndefined();
   });
 });
 

@@ -84,17 +84,29 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return both / (a.length + b.length - both);
 }
 
-/** Hex, 8 digits a hash: what the store keeps. */
+/** Base64 of the hashes' little-endian bytes: what the store keeps (compact, decoded natively). */
 export function encodeHashes(hashes: Uint32Array): string {
-  let out = '';
-  for (const v of hashes) out += v.toString(16).padStart(8, '0');
-  return out;
+  return Buffer.from(LITTLE_ENDIAN ? hashes.buffer.slice(hashes.byteOffset, hashes.byteOffset + hashes.byteLength) : swapped(hashes)).toString('base64');
 }
 
-/** The hashes back from hex; undefined when the text is not that (a bad row never crashes ingest). */
-export function decodeHashes(hex: string): Uint32Array | undefined {
-  if (hex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(hex)) return undefined;
-  const out = new Uint32Array(hex.length / 8);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 8, i * 8 + 8), 16);
-  return out;
+// The stored bytes are little-endian; on such a machine (x86, ARM) they are copied as
+// they are, which is what makes decoding cheap.
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+function swapped(hashes: Uint32Array): ArrayBuffer {
+  const view = new DataView(new ArrayBuffer(hashes.length * 4));
+  hashes.forEach((v, i) => view.setUint32(i * 4, v, true));
+  return view.buffer;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The hashes back; undefined when the text is not that (a bad row never crashes ingest). */
+export function decodeHashes(text: string): Uint32Array | undefined {
+  if (!BASE64.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0) return undefined;
+  if (LITTLE_ENDIAN) return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  return Uint32Array.from({ length: bytes.length / 4 }, (_, i) => view.getUint32(i * 4, true));
 }

@@ -20,7 +20,7 @@ export type DraftMatch =
   | { readonly kind: 'same-event'; readonly target: MatchTarget };
 
 /** Newest stories read per band: bounds the candidates a band gives. */
-export const CANDIDATES_PER_BAND = 8;
+export const CANDIDATES_PER_BAND = 4;
 /** A band this many stories in the window hold is boilerplate: ignored, and no longer written. */
 export const HOT_BAND = 16;
 

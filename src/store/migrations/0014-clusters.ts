@@ -32,11 +32,12 @@ export function clusters(engine: Engine): Migration {
       await db.schema
         .createTable('story_bands')
         .addColumn('band', 'bigint', (c) => c.notNull())
+        // Hours since the epoch of the story's created time: a small integer key.
+        .addColumn('hour', 'integer', (c) => c.notNull())
         .addColumn('story_id', 'integer', (c) => c.notNull())
-        .addColumn('at', 'text', (c) => c.notNull())
         // One b-tree serves the lookup (band, then the time window) and uniqueness; rows
-        // are written 16 a story, so no other index (pruning by time scans, hourly).
-        .addPrimaryKeyConstraint('story_bands_pk', ['band', 'at', 'story_id'])
+        // are written ten a story, so no other index (pruning by time scans, hourly).
+        .addPrimaryKeyConstraint('story_bands_pk', ['band', 'hour', 'story_id'])
         .$call((t) => (engine === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
         .execute();
     },
