@@ -121,7 +121,7 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
       .selectFrom('stories as s')
       .leftJoin('story_signatures as g', 'g.story_id', 's.id')
       .select(['s.id', 's.identity', 's.content_hash', 's.created_at', 's.updated_at', 's.status', 's.version', 's.cluster_id', 's.agency', 's.source_id', 'g.shingles', 'g.names'])
-      .where('s.id', 'in', chunk)
+      .where('s.id', 'in', idList(db, chunk))
       .execute();
     for (const r of rows) {
       found.set(Number(r.id), {
@@ -178,6 +178,11 @@ async function insertBandRows(db: Db, rows: readonly (readonly number[])[]): Pro
   }
 }
 
+/** `id in (…)` as one parameter. */
+function idList(db: Db, ids: readonly number[]) {
+  return isPostgres(db) ? sql<number>`(select unnest(${`{${ids.join(',')}}`}::integer[]))` : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /** `band in (…)` as one parameter: a JSON array on SQLite, a bigint array on PostgreSQL. */
 function bandList(db: Db, bands: readonly number[]) {
   return isPostgres(db)
@@ -185,11 +190,15 @@ function bandList(db: Db, bands: readonly number[]) {
     : sql<number>`(select value from json_each(${JSON.stringify(bands)}))`;
 }
 
-/** Puts stories into the cluster led by `leadId`. */
-export async function setCluster(db: Db, leadId: number, memberIds: readonly number[]): Promise<void> {
-  for (const chunk of chunks(memberIds.filter((id) => id !== leadId))) {
-    await db.updateTable('stories').set({ cluster_id: leadId }).where('id', 'in', chunk).execute();
-  }
+/** Puts stories into clusters: [story id, lead id] pairs, in one statement. */
+export async function setClusters(db: Db, pairs: readonly (readonly [number, number])[]): Promise<void> {
+  const rows = pairs.filter(([id, lead]) => id !== lead);
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  await (isPostgres(db)
+    ? sql`update stories set cluster_id = (r->>1)::integer from jsonb_array_elements(${json}::jsonb) as r where stories.id = (r->>0)::integer`
+    : sql`update stories set cluster_id = (select value ->> 1 from json_each(${json}) where value ->> 0 = stories.id) where id in (select value ->> 0 from json_each(${json}))`
+  ).execute(db);
 }
 
 /** Deletes band rows and signatures older than `before`: nothing is matched against them any more. */

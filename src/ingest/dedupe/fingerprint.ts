@@ -2,7 +2,7 @@
 // comparing, and its LSH bands for finding candidates. Pure.
 import type { StoryDraft } from '../../domain/story.ts';
 import { bandsOf, signatureOf } from './minhash.ts';
-import { contentWords, hash32, shinglesOf } from './shingles.ts';
+import { contentWords, hash32, mix32, shinglesOf } from './shingles.ts';
 import type { Comparable } from './match.ts';
 
 export interface Fingerprint extends Comparable {
@@ -14,7 +14,6 @@ export interface Fingerprint extends Comparable {
 
 // Shorter bodies ("Photo: …", "More to follow") are alike across unrelated stories.
 const MIN_BODY_WORDS = 25;
-const TAG = /<[^>]*>/g;
 
 // A site's front page: some feeds link every item there.
 const FRONT_PAGE = /^https?:\/\/[^/?#]+\/?$/i;
@@ -24,17 +23,56 @@ export function linkKey(link: string | undefined): string | undefined {
   return !link || FRONT_PAGE.test(link) ? undefined : `link:${link}`;
 }
 
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
-
-/** `body:<hash>` over the body's words, lower-cased, markup and punctuation ignored. */
+/**
+ * `body:<hash>` over the body's words, lower-cased, markup, entities and punctuation
+ * ignored: one pass over the characters, two 32-bit FNV-1a hashes (64 bits, far from
+ * colliding among a few days of stories) and no copies of the text.
+ */
 export function bodyKey(bodyHtml: string): string | undefined {
-  const text = bodyHtml.replace(TAG, ' ').replace(/&[a-z#0-9]+;/gi, ' ').toLowerCase().replace(NOT_WORD, ' ').trim();
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
   let words = 0;
-  for (let i = text.indexOf(' '); i !== -1 && words < MIN_BODY_WORDS; i = text.indexOf(' ', i + 1)) words++;
-  if (words + 1 < MIN_BODY_WORDS) return undefined;
-  // Two 32-bit hashes under different seeds: 64 bits, far from colliding among a few
-  // days of stories, and a tenth of SHA-256's cost over a long body.
-  return `body:${hash32(text).toString(16).padStart(8, '0')}${hash32(text, 0x9747b28c).toString(16).padStart(8, '0')}`;
+  let inWord = false;
+  let inTag = false;
+  let inEntity = false;
+  const feed = (c: number) => {
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  };
+  for (let i = 0; i < bodyHtml.length; i++) {
+    let c = bodyHtml.charCodeAt(i);
+    if (inTag) {
+      if (c === 62 /* > */) inTag = false;
+      continue;
+    }
+    if (inEntity) {
+      if (c === 59 /* ; */ || c === 32) inEntity = false;
+      continue;
+    }
+    // Tags and entities separate words, as spaces do.
+    if (c === 60 /* < */) inTag = true;
+    else if (c === 38 /* & */) inEntity = true;
+    const letter = !inTag && !inEntity && isWordChar(c);
+    if (letter) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+      if (!inWord) {
+        if (words > 0) feed(32);
+        words++;
+      }
+      feed(c);
+    }
+    inWord = letter;
+  }
+  if (words < MIN_BODY_WORDS) return undefined;
+  return `body:${mix32(a).toString(16).padStart(8, '0')}${mix32(b).toString(16).padStart(8, '0')}`;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(String.fromCharCode(c));
 }
 
 const CAPITALISED = /^\p{Lu}/u;

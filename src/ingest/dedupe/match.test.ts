@@ -52,6 +52,9 @@ describe('exact keys', () => {
     const body = `<p>${lead}</p><p>More than 200 villages were under water, the state disaster agency said.</p>`;
     expect(bodyKey(body)).toBe(bodyKey(body.toUpperCase().replace(/<\/p><p>/g, '</p>\n<p class="x">')));
     expect(bodyKey('<p>More to follow.</p>')).toBeUndefined();
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    expect(bodyKey(`<p>${words.join('</p><p>')}</p>`)).toBe(bodyKey(`<div>${words.join(' &amp; ')}</div>`));
+    expect(bodyKey(`<p>${words.join(' ')}</p>`)).not.toBe(bodyKey(`<p>${words.slice(1).join(' ')}</p>`));
   });
 });
 

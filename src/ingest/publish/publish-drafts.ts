@@ -3,7 +3,7 @@ import type { Database, NewStoryRow } from '../../store/schema.ts';
 import type { StoryDraft, StoryKind, StoryStatus } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
 import { findStoryStates, insertStories, updateStory, type StoryState } from '../../store/story-repository.ts';
-import { findMatchStates, findStoryKeys, handOverCluster, insertSignatures, insertStoryKeys, lockDedupe, setCluster } from '../../store/cluster-repository.ts';
+import { findMatchStates, findStoryKeys, handOverCluster, insertSignatures, insertStoryKeys, lockDedupe, setClusters } from '../../store/cluster-repository.ts';
 import { loadMatcher, noMatcher, type DraftMatch, type Matcher, type MatchTarget } from './match-drafts.ts';
 import { encodeHashes } from '../dedupe/minhash.ts';
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
@@ -213,19 +213,16 @@ async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], 
   const idOf = new Map(inserted.map((r) => [r.identity, r.id]));
   const ids = fresh.map((f) => idOf.get(f.row.identity)!);
   const leads: number[] = [];
-  const members = new Map<number, number[]>();
   for (const [i, f] of fresh.entries()) {
     const target = f.cluster;
-    const lead = target === undefined ? ids[i]! : target.kind === 'stored' ? (target.state.clusterId ?? target.state.id) : leads[target.index]!;
-    leads.push(lead);
-    if (lead !== ids[i]) members.set(lead, [...(members.get(lead) ?? []), ids[i]!]);
+    leads.push(target === undefined ? ids[i]! : target.kind === 'stored' ? (target.state.clusterId ?? target.state.id) : leads[target.index]!);
   }
   // Keys of new stories are unique in the store: a copy another node stored meanwhile
   // makes this fail, and the retry (publishDrafts) merges into it instead.
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.keys.map((key) => ({ key, story_id: ids[i]! }))));
   await insertStoryKeys(trx, fresh.flatMap((f, i) => f.merged.flatMap((m) => [`id:${m.identity}`, ...m.keys].map((key) => ({ key, story_id: ids[i]! })))), true);
   await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, shingles: f.shingles, names: f.names, at: f.row.created_at, bands: matcher.bandsToStore(f.draft) })));
-  for (const [lead, list] of members) await setCluster(trx, lead, list);
+  await setClusters(trx, ids.map((id, i) => [id, leads[i]!] as const));
   return ids;
 }
 
