@@ -23,7 +23,7 @@ export function AlsoReportedBy({ reports }: { reports: readonly StoryLink[] }) {
   const byAgency = reports.filter((r, i) => r.agency && reports.findIndex((o) => o.agency === r.agency) === i);
   if (byAgency.length === 0) return null;
   return (
-    <p class="also-reported">
+    <p class="byline also-reported">
       Also reported by{' '}
       {byAgency.flatMap((r, i) => [
         ...(i === 0 ? [] : [', ']),
@@ -40,12 +40,12 @@ export function RelatedStories({ stories }: { stories: readonly StoryLink[] }) {
   if (stories.length === 0) return null;
   return (
     <nav class="related" aria-labelledby="related-h">
-      <h2 id="related-h">Related stories</h2>
+      <h2 id="related-h" class="next-label">Related stories</h2>
       <ul>
         {stories.map((s) => (
           <li>
             <a href={articlePath(s)}>{s.headline}</a>
-            {s.agency && <span class="related-agency"> {s.agency}</span>}
+            {s.agency && <span> {s.agency}</span>}
           </li>
         ))}
       </ul>
