@@ -18,6 +18,8 @@
 //                   /devshots vs /latest vs /roundups req/s from `serve` (page cache off), same run
 //   lists [N]       /latest, /opinion, /author/{slug}, /country/{slug} req/s over their first 20 pages (N stories, default 20,000)
 //   classify        sector accuracy and country precision/recall/F1 on the hand-labelled corpus stories
+//   dedupe [N]      duplicates and clusters: precision/recall of both levels on the labelled pairs,
+//                   and ingest of N items (default 20,000) with the stage off and on, alternately, 3 times
 //   all [N]         ingest and article (SQLite)
 // PostgreSQL: WIREDESK_BENCH_PG (else WIREDESK_TEST_PG, else postgres://postgres@127.0.0.1:5432/test)
 // is where throw-away databases are created from; they are dropped afterwards.
@@ -37,8 +39,9 @@ import { benchCached, cachedLines } from './cached.ts';
 import { benchClassify, classifyLines } from './classify.ts';
 import { benchRoundups, roundupLines } from './roundups.ts';
 import { benchLists, listLines } from './lists.ts';
+import { benchDedupe, dedupeLines } from './dedupe.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'all'] as const;
+const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'dedupe', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -134,6 +137,10 @@ if (has('search')) {
 if (has('lists')) {
   const count = Number(n ?? 20_000);
   console.log(listLines(await benchLists(count), count).join('\n'));
+}
+if (has('dedupe')) {
+  const count = Number(n ?? 20_000);
+  console.log(dedupeLines(await benchDedupe(count), count).join('\n'));
 }
 if (has('cached')) {
   console.log(cachedLines(await benchCached(Number(n ?? 100_000))).join('\n'));

@@ -89,7 +89,19 @@ export interface Story {
   /** When the agency last sent a correction, for the page's "Corrected" note. */
   readonly correctedAt: string | null;
   readonly embargoUntil: string | null;
+  /** The id of the story leading this one's event, when another report leads it (ingest/dedupe). */
+  readonly clusterId?: number | null;
 }
 
 /** A story as lists show it: no body. */
 export type StorySummary = Omit<Story, 'bodyHtml'>;
+
+/** A link to another story: "Also reported by" and "Related stories" on the article page. */
+export interface StoryLink {
+  readonly id: number;
+  readonly sector: string;
+  readonly slug: string;
+  readonly headline: string;
+  readonly agency: string | null;
+  readonly createdAt: string;
+}

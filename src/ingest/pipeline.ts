@@ -36,6 +36,8 @@ export interface IngestContext {
    * tags are then the story's countries and the feed's subject categories).
    */
   readonly namedEntities?: boolean;
+  /** Duplicates and clusters (default on); false only to measure the stage. */
+  readonly dedupe?: boolean;
   /** Progress for long runs: items done so far of total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -125,7 +127,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;
-    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: ctx.kind ?? 'wire', now });
+    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: ctx.kind ?? 'wire', now, ...(ctx.dedupe === false ? { dedupe: false } : {}) });
     for (const p of published) counts[p.outcome]++;
     items.push(...published);
     const changed = published.filter((p) => p.outcome !== 'unchanged');

@@ -47,6 +47,10 @@ async function seed(store: Store): Promise<void> {
   await db.insertInto('story_audit').values({ story_id: 5, action: 'killed', detail: 'agency canceled version 2', at: '2026-01-03T00:00:00.000Z' }).execute();
   await db.insertInto('story_countries').values([{ story_id: 5, country: 'CH', position: 0 }, { story_id: 5, country: 'DE', position: 1 }]).execute();
   await db.insertInto('story_tags').values({ story_id: 5, slug: 'zurich', name: 'Zürich', kind: 'place', position: 0 }).execute();
+  // Band hashes use 52 bits: they must survive the copy exactly.
+  await db.insertInto('story_keys').values([{ key: 'link:https://a.example/5', story_id: 5 }, { key: 'id:guid:x', story_id: 5 }]).execute();
+  await db.insertInto('story_signatures').values({ story_id: 5, shingles: 'ab'.repeat(256), names: '0000000a', at: '2026-01-01T00:00:00.000Z' }).execute();
+  await db.insertInto('story_bands').values({ band: 4_503_599_627_370_495, story_id: 5, hour: 490_000 }).execute();
   await db.insertInto('sector_labels').values({ story_id: 5, sector: 'health', labelled_by: 'Ünïcode editor', labelled_at: '2026-01-03T00:00:00.000Z' }).execute();
   await db.insertInto('roundups').values({ story_id: 6, topic: 'health', created_at: '2026-01-03T00:00:00.000Z' }).execute();
   await db.insertInto('roundup_items').values({ story_id: 5, roundup_id: 6, position: 0 }).execute();
@@ -54,7 +58,7 @@ async function seed(store: Store): Promise<void> {
 }
 
 type TableName = keyof Database;
-const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'roundup_items', 'roundups', 'sector_labels', 'story_countries', 'story_tags'];
+const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags'];
 
 /** PostgreSQL's generated search_vector is derived from the copied columns, not copied. */
 const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['search_vector']);
@@ -62,7 +66,9 @@ const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['search_vector']);
 /** Every row, sorted in JS: PostgreSQL's text collation need not order like SQLite's. */
 async function dump(store: Store, table: TableName): Promise<unknown[]> {
   const rows = (await store.db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
-  return rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !DERIVED_COLUMNS.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)))).sort();
+  // PostgreSQL's driver returns bigint (story_bands.band) as text.
+  const plain = (k: string, v: unknown) => (k === 'band' ? Number(v) : v);
+  return rows.map((r) => JSON.stringify(Object.entries(r).filter(([k]) => !DERIVED_COLUMNS.has(k)).map(([k, v]) => [k, plain(k, v)]).sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)))).sort();
 }
 
 async function expectSameRows(from: Store, to: Store): Promise<void> {
@@ -95,7 +101,10 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
       { table: 'roundup_items', source: 1, target: 1, copied: 1 },
       { table: 'roundups', source: 1, target: 1, copied: 1 },
       { table: 'sector_labels', source: 1, target: 1, copied: 1 },
+      { table: 'story_bands', source: 1, target: 1, copied: 1 },
       { table: 'story_countries', source: 2, target: 2, copied: 2 },
+      { table: 'story_keys', source: 2, target: 2, copied: 2 },
+      { table: 'story_signatures', source: 1, target: 1, copied: 1 },
       { table: 'story_tags', source: 1, target: 1, copied: 1 },
     ]);
     await expectSameRows(src.store, dst.store);
@@ -168,7 +177,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
     }
     await sql`insert into bookmarks (id, story_id, note) values (1, 2, 'ß'), (7, 3, null)`.execute(src.store.db);
     const counts = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'roundup_items', 'roundups', 'sector_labels', 'story_countries', 'story_tags']);
+    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags']);
     expect((await sql<{ id: number; note: string | null }>`select id, note from bookmarks order by id`.execute(dst.store.db)).rows).toEqual([
       { id: 1, note: 'ß' },
       { id: 7, note: null },

@@ -71,6 +71,8 @@ export interface StoriesTable {
   embargo_until: string | null;
   /** slugifyName(author), for /author/{slug}; the repository fills it (0015). */
   author_slug: Generated<string | null>;
+  /** The lead story's id when this one reports the same event as it (ingest/dedupe); NULL otherwise. */
+  cluster_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StoryAuditTable {
@@ -113,10 +115,36 @@ export interface WebsubSubscriptionsTable {
   last_error: string | null;
 }
 
+export interface StoryKeysTable {
+  /** `link:…`, `body:…` (exact duplicates) or `id:…` (an identity merged into the story). */
+  key: string;
+  story_id: number;
+}
+
+export interface StorySignaturesTable {
+  story_id: number;
+  /** The headline and lead's shingle hashes, sorted, base64 (ingest/dedupe/minhash.ts). */
+  shingles: string;
+  /** The headline's capitalised words' hashes, sorted, base64. */
+  names: string;
+  /** The story's created time, ISO. */
+  at: string;
+}
+
+export interface StoryBandsTable {
+  band: number;
+  /** Hours since the epoch of the story's created time. */
+  hour: number;
+  story_id: number;
+}
+
 export interface Database {
   sources: SourcesTable;
   stories: StoriesTable;
   story_views: StoryViewsTable;
+  story_keys: StoryKeysTable;
+  story_signatures: StorySignaturesTable;
+  story_bands: StoryBandsTable;
   settings: SettingsTable;
   job_leases: JobLeasesTable;
   story_audit: StoryAuditTable;

@@ -12,7 +12,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const SUMMARY_COLUMNS = [
   'id', 'identity', 'kind', 'status', 'source_id', 'headline', 'summary', 'slug', 'sector', 'agency',
   'dateline_city', 'author', 'link', 'image_url', 'image_caption', 'language', 'categories',
-  'created_at', 'updated_at', 'content_hash', 'version', 'corrected_at', 'embargo_until',
+  'created_at', 'updated_at', 'content_hash', 'version', 'corrected_at', 'embargo_until', 'cluster_id',
 ] as const;
 // Named rather than selectAll(): the search columns (body_text, PostgreSQL's tsvector)
 // are as large as the body and no page needs them.
@@ -43,6 +43,7 @@ export function toSummary(row: Omit<StoryRow, 'body_html' | 'body_text' | 'inges
     version: row.version === null ? null : Number(row.version),
     correctedAt: row.corrected_at,
     embargoUntil: row.embargo_until,
+    clusterId: row.cluster_id === null ? null : Number(row.cluster_id),
   };
 }
 
@@ -173,6 +174,11 @@ export interface StoryFilter {
   readonly kinds?: readonly StoryKind[];
   /** Stories whose byline has this slug (store/…/0015: author_slug). */
   readonly authorSlug?: string;
+  /**
+   * Every report of an event, not only the one that leads its cluster (ingest/dedupe).
+   * Lists show each event once; an agency's own list (`agency`) shows all its reports.
+   */
+  readonly everyReport?: boolean;
 }
 
 export interface Page {
@@ -184,6 +190,7 @@ function published(db: Db, filter: StoryFilter) {
   let q = db.selectFrom('stories').where('status', '=', 'published');
   if (filter.sector) q = q.where('sector', '=', filter.sector);
   if (filter.agency) q = q.where('agency', '=', filter.agency);
+  else if (!filter.everyReport) q = q.where('cluster_id', 'is', null);
   if (filter.kinds) q = q.where('kind', 'in', filter.kinds.length > 0 ? [...filter.kinds] : ['']);
   if (filter.authorSlug) q = q.where('author_slug', '=', filter.authorSlug);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('id', 'not in', [...filter.excludeIds]);

@@ -16,7 +16,17 @@ import type { Engine } from '../store/engine.ts';
 
 const TOKEN = 'push-token-for-tests-0123456789';
 
+// Each probe its own story: texts alike but for their number are one story re-sent to
+// the duplicates stage (ingest/dedupe), and would be merged.
+const PROBES = [
+  ['parliament passes the water bill', 'Parliament on Monday passed the water supply bill after a long debate.'],
+  ['sanitation drive reaches hill villages', 'A sanitation campaign brought new toilets and drainage to forty hill villages in Uttarakhand.'],
+  ['drinking water plant opens in Chennai', 'A desalination plant supplying drinking water to two million residents opened in Chennai.'],
+  ['handpump repairs cut queues for water', 'Volunteers repaired hundreds of handpumps across rural Bihar, cutting queues for drinking water.'],
+] as const;
+
 function ninjs(n: number, pubstatus: 'usable' | 'canceled' = 'usable', version = 1): string {
+  const [title, lead] = PROBES[(n - 1) % PROBES.length]!;
   const at = new Date(Date.now() - 60_000 + n * 1000).toISOString();
   return JSON.stringify({
     uri: `urn:wiredesk:cache:${n}`,
@@ -26,8 +36,8 @@ function ninjs(n: number, pubstatus: 'usable' | 'canceled' = 'usable', version =
     firstcreated: at,
     pubstatus,
     language: 'en',
-    headline: `Cache probe ${n}: parliament passes the water bill`,
-    body_html: `<p>NEW DELHI: Parliament on Monday passed bill number ${n} on water supply after a long debate.</p>`,
+    headline: `Cache probe ${n}: ${title}`,
+    body_html: `<p>NEW DELHI: ${lead}</p>`,
   });
 }
 
@@ -107,7 +117,8 @@ describe.each(testEngines())('page cache on two nodes sharing %s and a change bu
   }
 
   it('a kill pushed to one node: both answer 410 and no list, feed or rail names the story', async () => {
-    // The older story's page names the newer one in its rail's latest, but carries no key of it.
+    // The older story's page names the newer one in its rail's latest and, same sector, in
+    // its related stories: it carries the newer one's key for the latter (ingest/dedupe).
     const otherHeard = Promise.all([a.nextChange(), b.nextChange()]);
     const other = await canonical(a, await push(a, ninjs(1)));
     await otherHeard;
@@ -119,7 +130,7 @@ describe.each(testEngines())('page cache on two nodes sharing %s and a change bu
     await warm(path, other, ...lists);
     for (const node of [a, b]) expect((await get(node, path)).body).toContain('Cache probe 2');
     for (const node of [a, b]) for (const url of ['/', other]) expect((await get(node, url)).body, url).toContain(path);
-    expect(a.app.pageCache?.get(other)?.keys).not.toContain(`story-${/\/(\d+)-/.exec(path)?.[1] ?? ''}`);
+    expect(a.app.pageCache?.get(other)?.keys).toContain(`story-${/\/(\d+)-/.exec(path)?.[1] ?? ''}`);
 
     const killHeard = Promise.all([a.nextChange(), b.nextChange()]);
     await push(a, ninjs(2, 'canceled', 2));

@@ -94,8 +94,14 @@ function indexAgencies(rows: readonly { agency: string }[]): { agencies: AgencyL
 async function loadTrending(store: Store, latest: readonly StorySummary[], now: number, countries?: readonly string[]): Promise<TrendingEntry[]> {
   const viewed = await listMostViewed(store.db, new Date(now - TRENDING_WINDOW_MS), TRENDING_SIZE, countries ? { countries } : {});
   const stories = await listStoriesByIds(store.db, viewed.map((v) => v.storyId));
-  const seen = new Set(stories.map((s) => s.id));
-  const filled = [...stories, ...latest.filter((s) => !seen.has(s.id))].slice(0, TRENDING_SIZE);
+  // Each event once (ingest/dedupe): the most read of its reports stands for it.
+  const events = new Set<number>();
+  const filled = [...stories, ...latest].filter((s) => {
+    const event = s.clusterId ?? s.id;
+    if (events.has(event)) return false;
+    events.add(event);
+    return true;
+  }).slice(0, TRENDING_SIZE);
   const firstCountries = await findFirstCountries(store.db, filled.map((s) => s.id));
   return filled.map((story) => ({ story, region: regionName(firstCountries.get(story.id)) }));
 }

@@ -58,7 +58,8 @@ describe.each(testEngines())('surrogate key headers on %s', (engine) => {
   it.each([
     ['/', ['site', 'home']],
     ['/article/politics/2-headline-number-2', ['site', 'story-2', 'sector-politics', 'source-pti', 'story-1']],
-    ['/article/politics/1-headline-number-1', ['site', 'story-1', 'sector-politics', 'source-pti']],
+    // Story 2 is in its related stories (same sector).
+    ['/article/politics/1-headline-number-1', ['site', 'story-1', 'sector-politics', 'source-pti', 'story-2']],
     ['/latest', ['site', 'list-latest', 'story-3', 'story-2', 'story-1']],
     ['/news/politics', ['site', 'sector-politics', 'list-sector-politics', 'story-2', 'story-1']],
     ['/source/un-news', ['site', 'source-un-news', 'list-source-un-news', 'story-3']],
@@ -85,10 +86,11 @@ describe.each(testEngines())('surrogate key headers on %s', (engine) => {
     // Story 2 is updated and moved from politics to health.
     const purge = new Set(purgeKeysFor([{ id: 2, outcome: 'updated', sector: 'health', agency: 'PTI' }]));
     const hit = async (url: string) => keysOf(await w.get(url)).some((k) => purge.has(k));
-    for (const url of ['/', '/latest', '/news/politics', '/news/health', '/source/pti', '/rss.xml', '/news/politics/rss.xml', '/article/politics/2-headline-number-2', '/search?q=headline']) {
+    // Article 1 lists story 2 among its related stories.
+    for (const url of ['/', '/latest', '/news/politics', '/news/health', '/source/pti', '/rss.xml', '/news/politics/rss.xml', '/article/politics/2-headline-number-2', '/article/politics/1-headline-number-1', '/search?q=headline']) {
       expect([url, await hit(url)]).toEqual([url, true]);
     }
-    for (const url of ['/article/politics/1-headline-number-1', '/article/health/3-headline-number-3', '/page/about', '/source/un-news']) {
+    for (const url of ['/article/health/3-headline-number-3', '/page/about', '/source/un-news']) {
       expect([url, await hit(url)]).toEqual([url, false]);
     }
   });

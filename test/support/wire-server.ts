@@ -31,6 +31,8 @@ export interface WireItem {
   readonly guid: string;
   readonly feed: number;
   readonly title: string;
+  /** A second sentence, for the description. */
+  readonly lead: string;
   readonly publishedAt: Date;
 }
 
@@ -84,7 +86,26 @@ interface FeedBody {
 }
 
 const PATH = /^\/feeds\/(top|\d+)\.xml$/;
-const WORDS = ['harbour', 'monsoon', 'tariff', 'satellite', 'vaccine', 'election', 'railway', 'drought', 'summit', 'turbine', 'glacier', 'budget'];
+// Each item's headline and lead are its own, as on a real wire: items that differ only
+// in a number are re-sends to the duplicates stage (ingest/dedupe) and would be merged.
+const PLACES = ['Lagos', 'Quito', 'Hanoi', 'Tbilisi', 'Dakar', 'Kochi', 'Bergen', 'Perth', 'Cusco', 'Tunis', 'Almaty', 'Suva', 'Cebu', 'Porto', 'Accra', 'Mysore', 'Kigali', 'Oslo', 'Lima', 'Pune', 'Riga', 'Hobart', 'Arusha', 'Bilbao', 'Osaka', 'Fez', 'Recife', 'Cork', 'Davao', 'Lviv'];
+const WHO = ['harbour pilots', 'rice farmers', 'glacier scientists', 'railway unions', 'vaccine makers', 'election monitors', 'drought planners', 'turbine engineers', 'budget auditors', 'satellite operators', 'tariff negotiators', 'monsoon forecasters', 'ferry crews'];
+const DOES = ['approve', 'delay', 'review', 'expand', 'question', 'fund', 'suspend', 'unveil', 'extend', 'oppose', 'test', 'audit', 'restore', 'debate', 'reject', 'welcome', 'trial', 'redesign'];
+const WHAT = ['dredging works', 'fuel subsidies', 'bridge repairs', 'water tariffs', 'school meals', 'grain reserves', 'port fees', 'pension rules', 'clinic hours', 'bus routes', 'seed loans', 'power lines', 'flood maps', 'exam dates', 'tram fares', 'fishing quotas', 'housing grants', 'road tolls', 'vaccine stocks', 'data centres', 'cable cars', 'ferry timetables', 'forest permits', 'solar tenders'];
+
+/** Words for item `n` of `feed`: a different pick for every item (mulberry32 seeded by both). */
+function itemTitle(feed: number, n: number): { title: string; lead: string } {
+  let a = (feed * 100_003 + n * 7919 + 1) >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const title = `${pick(PLACES)} ${pick(WHO)} ${pick(DOES)} ${pick(WHAT)} (${feed}/${n})`;
+  return { title, lead: `${pick(WHO)} in ${pick(PLACES)} said they would ${pick(DOES)} ${pick(WHAT)} and ${pick(WHAT)}` };
+}
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -93,7 +114,7 @@ function escapeXml(s: string): string {
 function renderRss(title: string, link: string, items: readonly WireItem[]): string {
   const entries = items.map(
     (it) => `<item><title>${escapeXml(it.title)}</title><link>${escapeXml(`${link}/story/${it.guid}`)}</link><guid isPermaLink="false">${it.guid}</guid>` +
-      `<pubDate>${it.publishedAt.toUTCString()}</pubDate><description>${escapeXml(`<p>${it.title}. Filed by the test wire for feed ${it.feed}.</p>`)}</description></item>`,
+      `<pubDate>${it.publishedAt.toUTCString()}</pubDate><description>${escapeXml(`<p>${it.title}. ${it.lead}.</p>`)}</description></item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><description>test wire</description>\n${entries.join('\n')}\n</channel></rss>\n`;
 }
@@ -128,7 +149,8 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
     const at = new Date();
     for (const [feed, items] of perFeed.entries()) {
       const n = items.length + 1;
-      const item = { guid: `wire-${feed}-${n}`, feed, title: `Feed ${feed} story ${n}: ${WORDS[(feed + n) % WORDS.length]} report`, publishedAt: at };
+      const { title, lead } = itemTitle(feed, n);
+      const item = { guid: `wire-${feed}-${n}`, feed, title, lead, publishedAt: at };
       items.push(item);
       all.push(item);
     }

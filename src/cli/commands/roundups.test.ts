@@ -26,7 +26,7 @@ describe('wiredesk roundups', () => {
     cli.clear();
     expect(await runCli(['roundups', 'run', '--db', db])).toBe(0);
     expect(cli.out.map((l) => l.split(':')[0])).toEqual(['health', 'business', 'us-domestic', 'world']);
-    expect(cli.out[2]).toBe('us-domestic: skipped, too little news (1 of 3 briefs needed)');
+    expect(cli.out[2]).toBe('us-domestic: skipped, too little news (2 of 3 briefs needed)');
     cli.clear();
     expect(await runCli(['roundups', 'list', '--db', db])).toBe(0);
     expect(cli.out).toHaveLength(4);

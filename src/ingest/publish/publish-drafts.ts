@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewStoryRow } from '../../store/schema.ts';
 import type { StoryDraft, StoryKind, StoryStatus } from '../../domain/story.ts';
 import type { IngestOutcome } from '../../domain/source.ts';
-import { findStoryStates, insertStories, updateStory } from '../../store/story-repository.ts';
+import { findStoryStates, insertStories, updateStory, type StoryState } from '../../store/story-repository.ts';
+import { findMatchStates, findStoryKeys, handOverCluster, insertSignatures, insertStoryKeys, lockDedupe, setClusters } from '../../store/cluster-repository.ts';
+import { loadMatcher, noMatcher, type DraftMatch, type Matcher, type MatchTarget } from './match-drafts.ts';
+import { encodeHashes } from '../dedupe/minhash.ts';
 import { insertAudits, type NewAuditRow } from '../../store/audit-repository.ts';
 import { decideVersion } from './decide-version.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
@@ -23,6 +26,11 @@ export interface PublishContext {
   readonly sourceId: number | null;
   readonly kind: StoryKind;
   readonly now: Date;
+  /**
+   * Duplicates and clusters (ingest/dedupe), on unless false: off only to measure
+   * the stage (bench) — without it a changed-guid re-send is a second story.
+   */
+  readonly dedupe?: boolean;
 }
 
 export interface PublishedItem {
@@ -91,26 +99,69 @@ export async function publishDrafts(db: Kysely<Database>, batch: readonly Classi
   }
 }
 
+// One new story of the batch, until it is inserted: what it is, what it joins.
+interface Fresh {
+  row: NewStoryRow;
+  readonly keys: readonly string[];
+  readonly shingles: string;
+  readonly names: string;
+  readonly draft: StoryDraft;
+  /** The event it reports (another story), if any. */
+  readonly cluster?: MatchTarget;
+  /** Identities merged into it (copies later in the batch), with their keys. */
+  readonly merged: { identity: string; keys: readonly string[] }[];
+}
+
 async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft[], ctx: PublishContext): Promise<PublishedItem[]> {
   return db.transaction().execute(async (trx) => {
+    const dedupe = ctx.dedupe !== false;
+    if (dedupe) await lockDedupe(trx);
     const states = await findStoryStates(trx, batch.map((b) => b.draft.identity));
+    const unknown = dedupe ? batch.map((b) => b.draft).filter((d) => !states.has(d.identity)) : [];
+    // Identities merged into another story before (a copy under another guid).
+    const aliasIds = await findStoryKeys(trx, unknown.map((d) => `id:${d.identity}`));
+    const aliasStates = await findMatchStates(trx, [...aliasIds.values()]);
+    const matcher = dedupe ? await loadMatcher(trx, unknown.filter((d) => !aliasIds.has(`id:${d.identity}`)), ctx.sourceId) : noMatcher;
     const results: PublishedItem[] = [];
-    const fresh: NewStoryRow[] = [];
+    const fresh: Fresh[] = [];
+    const aliasKeys: { key: string; story_id: number }[] = [];
     const audits: NewAuditRow[] = [];
     const geos = new Map<string, () => StoryGeo>();
     const at = ctx.now.toISOString();
     for (const { draft, sector, geo } of batch) {
       if (geo) geos.set(draft.identity, geo);
-      const existing = states.get(draft.identity);
-      const decision = decideVersion(existing, draft, ctx.now);
+      let existing: StoryState | undefined = states.get(draft.identity);
+      let cluster: MatchTarget | undefined;
+      let mergedFrom = false;
+      if (!existing) {
+        const aliasId = aliasIds.get(`id:${draft.identity}`);
+        const match: DraftMatch = aliasId !== undefined ? { kind: 'none' } : matcher.match(draft);
+        const target = aliasId !== undefined ? aliasStates.get(aliasId) : match.kind === 'same-story' && match.target.kind === 'stored' ? match.target.state : undefined;
+        if (match.kind === 'same-story' && match.target.kind === 'pending') {
+          mergeIntoFresh(fresh[match.target.index]!, draft, sector, geo, geos, matcher.fingerprint(draft).keys, ctx);
+          continue;
+        }
+        if (target) {
+          // Another identity's version numbers say nothing about this one's: times decide.
+          existing = { ...target, version: null };
+          mergedFrom = true;
+          if (aliasId === undefined) for (const key of [`id:${draft.identity}`, ...matcher.fingerprint(draft).keys]) aliasKeys.push({ key, story_id: target.id });
+        } else if (match.kind === 'same-event' && isShown(match.target)) {
+          cluster = match.target;
+        }
+      }
+      const decision = mergedFrom && existing && draft.updatedAt <= existing.updatedAt ? ({ kind: 'unchanged' } as const) : decideVersion(existing, draft, ctx.now);
       if (decision.kind === 'new') {
-        fresh.push(toRow(draft, sector, decision.status, ctx));
+        const f = matcher.fingerprint(draft);
+        matcher.addPending(fresh.length, draft);
+        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), draft, ...(cluster ? { cluster } : {}), merged: [] });
       } else if (decision.kind === 'updated' && existing) {
         const takenDown = decision.status === 'killed' || decision.status === 'withheld';
         const versionOnly = { status: decision.status, version: draft.version ?? existing.version, updated_at: decision.updatedAt };
         if (takenDown) {
           // A take-down keeps the last good copy for the audit; only its standing changes.
           await updateStory(trx, existing.id, versionOnly);
+          if (dedupe) await handOverCluster(trx, existing.id);
         } else {
           const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
           await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
@@ -124,17 +175,55 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         results.push({ identity: draft.identity, outcome: 'unchanged', storyId: existing.id, status: existing.status });
       }
     }
-    const freshGeos: { storyId: number; geo: StoryGeo }[] = [];
-    for (const { id, identity, status } of await insertStories(trx, fresh)) {
+    const inserted = await insertStories(trx, fresh.map((f) => f.row));
+    const ids = dedupe ? await recordFresh(trx, fresh, inserted, matcher) : [];
+    for (const { id, identity, status } of inserted) {
       results.push({ identity, outcome: 'new', storyId: id, status: status as StoryStatus });
-      const geo = geos.get(identity);
-      if (geo) freshGeos.push({ storyId: id, geo: geo() });
       if (status === 'killed' || status === 'withheld') audits.push({ story_id: id, action: status, detail: 'first version received already withdrawn', at });
     }
-    await insertStoryGeos(trx, freshGeos);
+    for (const [i, f] of fresh.entries()) {
+      for (const m of f.merged) results.push({ identity: m.identity, outcome: 'unchanged', storyId: ids[i]!, status: f.row.status as StoryStatus });
+    }
+    await insertStoryKeys(trx, aliasKeys, true);
+    await insertStoryGeos(trx, inserted.flatMap(({ id, identity }) => {
+      const geo = geos.get(identity);
+      return geo ? [{ storyId: id, geo: geo() }] : [];
+    }));
     await insertAudits(trx, audits);
     return results;
   });
+}
+
+/** Only a story readers can see leads an event (a killed lead would hide its reports). */
+function isShown(target: MatchTarget): boolean {
+  return target.kind === 'pending' || target.state.status === 'published' || target.state.status === 'embargoed';
+}
+
+/** A later copy of a story new in this batch: one story, with the newer copy's text. */
+function mergeIntoFresh(target: Fresh, draft: StoryDraft, sector: string, geo: (() => StoryGeo) | undefined, geos: Map<string, () => StoryGeo>, keys: readonly string[], ctx: PublishContext): void {
+  target.merged.push({ identity: draft.identity, keys });
+  if (draft.updatedAt <= target.row.updated_at) return;
+  const { identity, created_at } = target.row;
+  target.row = { ...toRow(draft, sector, target.row.status as StoryStatus, ctx), identity, created_at };
+  if (geo) geos.set(identity, geo);
+}
+
+/** Keys, signatures, bands and clusters of the stories just inserted; their ids in `fresh` order. */
+async function recordFresh(trx: Transaction<Database>, fresh: readonly Fresh[], inserted: readonly { id: number; identity: string }[], matcher: Matcher): Promise<number[]> {
+  const idOf = new Map(inserted.map((r) => [r.identity, r.id]));
+  const ids = fresh.map((f) => idOf.get(f.row.identity)!);
+  const leads: number[] = [];
+  for (const [i, f] of fresh.entries()) {
+    const target = f.cluster;
+    leads.push(target === undefined ? ids[i]! : target.kind === 'stored' ? (target.state.clusterId ?? target.state.id) : leads[target.index]!);
+  }
+  // Keys of new stories are unique in the store: a copy another node stored meanwhile
+  // makes this fail, and the retry (publishDrafts) merges into it instead.
+  await insertStoryKeys(trx, fresh.flatMap((f, i) => f.keys.map((key) => ({ key, story_id: ids[i]! }))));
+  await insertStoryKeys(trx, fresh.flatMap((f, i) => f.merged.flatMap((m) => [`id:${m.identity}`, ...m.keys].map((key) => ({ key, story_id: ids[i]! })))), true);
+  await insertSignatures(trx, fresh.map((f, i) => ({ storyId: ids[i]!, shingles: f.shingles, names: f.names, at: f.row.created_at, bands: matcher.bandsToStore(f.draft) })));
+  await setClusters(trx, ids.map((id, i) => [id, leads[i]!] as const));
+  return ids;
 }
 
 function versionDetail(draft: StoryDraft): string {

@@ -14,6 +14,7 @@ import { websub } from './0008-websub.ts';
 import { rateLimits } from './0009-rate-limits.ts';
 import { geo } from './0012-geo.ts';
 import { viewReaders } from './0013-view-readers.ts';
+import { clusters } from './0014-clusters.ts';
 import { storyKinds } from './0015-story-kinds.ts';
 import { roundups } from './0016-roundups.ts';
 
@@ -31,6 +32,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0009-rate-limits': rateLimits(),
       '0012-geo': geo(engine),
       '0013-view-readers': viewReaders(),
+      '0014-clusters': clusters(engine),
       '0015-story-kinds': storyKinds(),
       '0016-roundups': roundups(),
     }),

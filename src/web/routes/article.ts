@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
 import { findArticleById, findStoryById } from '../../store/story-repository.ts';
 import { findStoryTags } from '../../store/geo-repository.ts';
+import { findOtherReports, findRelatedStories } from '../../store/cluster-repository.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { isPieceKind } from '../../domain/story.ts';
@@ -13,6 +14,9 @@ import { sendGone } from './errors.ts';
 import { setSurrogateKeys } from '../surrogate-keys.ts';
 import { ArticleMain, articleJsonLd } from '../views/article-page.tsx';
 import { breadcrumbJsonLd } from '../structured-data.ts';
+
+/** Related stories besides the event's other reports. */
+const RELATED_SIZE = 4;
 
 // Ids are positive integers that fit a 32-bit column in both engines.
 const MAX_ID = 2_147_483_647;
@@ -56,8 +60,11 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     }
     countView(ctx, request, story.id);
     const next = article?.next;
-    const [chrome, tags] = await Promise.all([ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id)]);
-    setSurrogateKeys(reply, { kind: 'article', story, linkedIds: next ? [next.id] : [] });
+    const [chrome, tags, reports] = await Promise.all([ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id), findOtherReports(ctx.store.db, story)]);
+    // Related: the event's other reports first, then stories of its tags or sector.
+    const related = await findRelatedStories(ctx.store.db, story, reports.map((r) => r.id), RELATED_SIZE);
+    const linked = [...(next ? [next.id] : []), ...reports.map((r) => r.id), ...related.map((r) => r.id)];
+    setSurrogateKeys(reply, { kind: 'article', story, linkedIds: linked });
     const canonical = absoluteUrl(ctx.site, canonicalPath);
     const image = safeImageUrl(ctx.site, story.imageUrl);
     const html = renderPage(ctx, chrome, {
@@ -83,7 +90,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
           ]),
         ],
       },
-      main: createElement(ArticleMain, { story, site: ctx.site, tags, ...(next ? { next } : {}) }),
+      main: createElement(ArticleMain, { story, site: ctx.site, tags, reports, related, ...(next ? { next } : {}) }),
     });
     return sendHtml(reply, html);
   });

@@ -1,7 +1,7 @@
 // The article page, after the reference anatomy: label, headline, summary, byline,
 // picture, body, provenance notice, next article in the sector.
 import type { SiteSettings } from '../../domain/site.ts';
-import type { Story, StorySummary } from '../../domain/story.ts';
+import type { Story, StoryLink, StorySummary } from '../../domain/story.ts';
 import { formatBylineTime } from '../../lib/dates.ts';
 import { absoluteUrl, authorPath, articlePath, safeImageUrl, sectorName, sourcePath, tagPath } from '../urls.ts';
 import { isPieceKind } from '../../domain/story.ts';
@@ -13,6 +13,45 @@ export interface ArticleProps {
   readonly next?: Pick<StorySummary, 'id' | 'sector' | 'slug' | 'headline'>;
   /** The story's tags, for the "Read more on" block. */
   readonly tags?: readonly { readonly slug: string; readonly name: string }[];
+  /** Other agencies' reports of the same event (ingest/dedupe), for "Also reported by". */
+  readonly reports?: readonly StoryLink[];
+  /** Stories sharing a tag or the sector, newest first. */
+  readonly related?: readonly StoryLink[];
+}
+
+/** "Also reported by PTI, Reuters": each agency links to its report. */
+export function AlsoReportedBy({ reports }: { reports: readonly StoryLink[] }) {
+  const byAgency = reports.filter((r, i) => r.agency && reports.findIndex((o) => o.agency === r.agency) === i);
+  if (byAgency.length === 0) return null;
+  return (
+    <p class="byline also-reported">
+      Also reported by{' '}
+      {byAgency.flatMap((r, i) => [
+        ...(i === 0 ? [] : [', ']),
+        <a href={articlePath(r)} title={r.headline}>
+          {r.agency}
+        </a>,
+      ])}
+    </p>
+  );
+}
+
+/** Related stories: the event's other reports first, then the tags' and sector's newest. */
+export function RelatedStories({ stories }: { stories: readonly StoryLink[] }) {
+  if (stories.length === 0) return null;
+  return (
+    <nav class="related" aria-labelledby="related-h">
+      <h2 id="related-h" class="next-label">Related stories</h2>
+      <ul>
+        {stories.map((s) => (
+          <li>
+            <a href={articlePath(s)}>{s.headline}</a>
+            {s.agency && <span> {s.agency}</span>}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 /** Auto-published wire copy says so, with the site's own name; staff stories carry nothing. */
@@ -77,7 +116,7 @@ export function ReadMoreOn({ tags }: { tags: readonly { readonly slug: string; r
   );
 }
 
-export function ArticleMain({ story, site, next, tags }: ArticleProps) {
+export function ArticleMain({ story, site, next, tags, reports = [], related = [] }: ArticleProps) {
   const notice = provenanceNotice(story, site.name);
   return (
     <>
@@ -96,6 +135,7 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
           <h1 class="headline">{story.headline}</h1>
           {story.summary && <p class="standfirst">{story.summary}</p>}
           <Byline story={story} site={site} />
+          <AlsoReportedBy reports={reports} />
           {story.correctedAt && (
             <p class="correction-note">
               <strong>Corrected:</strong> this story was corrected by its agency at{' '}
@@ -114,6 +154,7 @@ export function ArticleMain({ story, site, next, tags }: ArticleProps) {
         {notice && <p class="provenance">{notice}</p>}
         {tags && <ReadMoreOn tags={tags} />}
       </article>
+      <RelatedStories stories={[...reports, ...related]} />
       {next && (
         <nav class="next-article" aria-label="Next article">
           <span class="next-label">Next article in {sectorName(site, next.sector)}</span>

@@ -1,0 +1,282 @@
+// Duplicates and clusters (ingest/dedupe): exact keys, MinHash signatures, LSH bands,
+// and the cluster reads the article page and lists need. Written once for both engines.
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { StoryState } from './story-repository.ts';
+import type { StoryLink, StoryStatus } from '../domain/story.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const CHUNK = 500;
+
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Hours since the epoch: how band rows keep their time (a small integer key). */
+export function hourOf(iso: string): number {
+  return Math.floor(Date.parse(iso) / 3_600_000);
+}
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * On PostgreSQL, one publishing transaction at a time decides what is new: two nodes
+ * carrying two copies of one story (or two reports of one event) must not both see
+ * "nothing like it yet". Held until commit. SQLite has one writer anyway.
+ */
+export async function lockDedupe(trx: Transaction<Database>): Promise<void> {
+  if (!isPostgres(trx)) return;
+  // Any fixed number: "wirede" in ASCII.
+  await sql`select pg_advisory_xact_lock(131277366207589)`.execute(trx);
+}
+
+/** Story ids by exact key (`link:…`, `body:…`, `id:…`). */
+export async function findStoryKeys(db: Db, keys: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const chunk of chunks([...new Set(keys)])) {
+    const rows = await db.selectFrom('story_keys').select(['key', 'story_id']).where('key', 'in', chunk).execute();
+    for (const r of rows) found.set(r.key, Number(r.story_id));
+  }
+  return found;
+}
+
+/**
+ * Adds keys. A key another story holds already is a unique violation (the publish
+ * stage retries and then finds it): the database, not memory, keeps one story per key.
+ * `ignoreTaken` is for keys that only help later lookups (merged identities' keys).
+ */
+export async function insertStoryKeys(db: Db, rows: readonly { key: string; story_id: number }[], ignoreTaken = false): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => [r.key, r.story_id]));
+  const taken = ignoreTaken ? sql` on conflict (key) do nothing` : sql``;
+  await (isPostgres(db)
+    ? sql`insert into story_keys (key, story_id) select r->>0, (r->>1)::integer from jsonb_array_elements(${json}::jsonb) as r${taken}`
+    : sql`insert into story_keys (key, story_id) select value ->> 0, value ->> 1 from json_each(${json}) where true${taken}`
+  ).execute(db);
+}
+
+export interface BandCandidates {
+  /** Band -> the newest `perBand` stories holding it in the window. */
+  readonly stories: Map<number, number[]>;
+  /** Bands more than `hotAt` stories hold in the window: boilerplate, not evidence. */
+  readonly hot: Set<number>;
+}
+
+/**
+ * Candidate stories sharing a band, within [from, to], at most `perBand` (the newest)
+ * for each band, and which bands are hot (held by `hotAt` stories or more). A band that
+ * boilerplate fills ("said on Tuesday", a desk's standing words) would otherwise make
+ * every story a candidate of every other; the publish stage ignores hot bands and stops
+ * writing them, so their rows stay near `hotAt` per window and each lookup stays cheap.
+ */
+export async function findBandCandidates(db: Db, bands: readonly number[], from: string, to: string, perBand: number, hotAt: number): Promise<BandCandidates> {
+  const stories = new Map<number, number[]>();
+  const hot = new Set<number>();
+  const held = new Map<number, number>();
+  for (const chunk of chunks([...new Set(bands)])) {
+    // Newest first, capped here rather than with a window function: the rows of a band
+    // stay few (hot bands are no longer written), and a plain index range is cheaper.
+    // One JSON (SQLite) or array (PostgreSQL) parameter instead of 500: building and
+    // binding long parameter lists cost more than the lookup itself.
+    const rows = await db
+      .selectFrom('story_bands')
+      .select(['band', 'story_id'])
+      .where('band', 'in', bandList(db, chunk))
+      .where('hour', '>=', hourOf(from))
+      .where('hour', '<=', hourOf(to))
+      .orderBy('hour', 'desc')
+      .execute();
+    for (const r of rows) {
+      const band = Number(r.band);
+      const n = (held.get(band) ?? 0) + 1;
+      held.set(band, n);
+      if (n >= hotAt) {
+        hot.add(band);
+        stories.delete(band);
+      } else if (n <= perBand) stories.set(band, [...(stories.get(band) ?? []), Number(r.story_id)]);
+    }
+  }
+  return { stories, hot };
+}
+
+export interface MatchState extends StoryState {
+  readonly clusterId: number | null;
+  /** Base64 shingle hashes (ingest/dedupe/minhash.ts); null for stories stored before them. */
+  readonly shingles: string | null;
+  readonly names: string | null;
+  readonly agency: string | null;
+  readonly sourceId: number | null;
+}
+
+/** What the matcher needs of candidate stories: their state, cluster and signature. */
+export async function findMatchStates(db: Db, ids: readonly number[]): Promise<Map<number, MatchState>> {
+  const found = new Map<number, MatchState>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('stories as s')
+      .leftJoin('story_signatures as g', 'g.story_id', 's.id')
+      .select(['s.id', 's.identity', 's.content_hash', 's.created_at', 's.updated_at', 's.status', 's.version', 's.cluster_id', 's.agency', 's.source_id', 'g.shingles', 'g.names'])
+      .where('s.id', 'in', idList(db, chunk))
+      .execute();
+    for (const r of rows) {
+      found.set(Number(r.id), {
+        id: Number(r.id),
+        identity: r.identity,
+        contentHash: r.content_hash,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        status: r.status as StoryStatus,
+        version: r.version === null ? null : Number(r.version),
+        clusterId: r.cluster_id === null ? null : Number(r.cluster_id),
+        shingles: r.shingles,
+        names: r.names,
+        agency: r.agency,
+        sourceId: r.source_id === null ? null : Number(r.source_id),
+      });
+    }
+  }
+  return found;
+}
+
+export interface NewSignature {
+  readonly storyId: number;
+  /** Base64 shingle hashes. */
+  readonly shingles: string;
+  readonly names: string;
+  readonly at: string;
+  readonly bands: readonly number[];
+}
+
+export async function insertSignatures(db: Db, rows: readonly NewSignature[]): Promise<void> {
+  for (const chunk of chunks(rows, 200)) {
+    const json = JSON.stringify(chunk.map((r) => [r.storyId, r.shingles, r.names, r.at]));
+    await (isPostgres(db)
+      ? sql`insert into story_signatures (story_id, shingles, names, at) select (r->>0)::integer, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) as r`
+      : sql`insert into story_signatures (story_id, shingles, names, at) select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`
+    ).execute(db);
+    // A story has one row per distinct band (two bands hashing alike is not an error).
+    const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => [band, hourOf(r.at), r.storyId]));
+    if (bands.length > 0) await insertBandRows(db, bands);
+  }
+}
+
+/**
+ * Band rows from one JSON parameter (so are keys and signatures): ten rows a story made
+ * Kysely's multi-row INSERT (thousands of placeholders a statement) a dear part of the stage.
+ */
+async function insertBandRows(db: Db, rows: readonly (readonly number[])[]): Promise<void> {
+  const json = JSON.stringify(rows);
+  if (isPostgres(db)) {
+    await sql`insert into story_bands (band, hour, story_id) select (r->>0)::bigint, (r->>1)::integer, (r->>2)::integer from jsonb_array_elements(${json}::jsonb) as r`.execute(db);
+  } else {
+    await sql`insert into story_bands (band, hour, story_id) select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db);
+  }
+}
+
+/** `id in (…)` as one parameter. */
+function idList(db: Db, ids: readonly number[]) {
+  return isPostgres(db) ? sql<number>`(select unnest(${`{${ids.join(',')}}`}::integer[]))` : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** `band in (…)` as one parameter: a JSON array on SQLite, a bigint array on PostgreSQL. */
+function bandList(db: Db, bands: readonly number[]) {
+  return isPostgres(db)
+    ? sql<number>`(select unnest(${`{${bands.join(',')}}`}::bigint[]))`
+    : sql<number>`(select value from json_each(${JSON.stringify(bands)}))`;
+}
+
+/** Puts stories into clusters: [story id, lead id] pairs, in one statement. */
+export async function setClusters(db: Db, pairs: readonly (readonly [number, number])[]): Promise<void> {
+  const rows = pairs.filter(([id, lead]) => id !== lead);
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  await (isPostgres(db)
+    ? sql`update stories set cluster_id = (r->>1)::integer from jsonb_array_elements(${json}::jsonb) as r where stories.id = (r->>0)::integer`
+    : sql`update stories set cluster_id = (select value ->> 1 from json_each(${json}) where value ->> 0 = stories.id) where id in (select value ->> 0 from json_each(${json}))`
+  ).execute(db);
+}
+
+/** Deletes band rows and signatures older than `before`: nothing is matched against them any more. */
+export async function pruneBands(db: Kysely<Database>, before: string): Promise<number> {
+  const bands = await db.deleteFrom('story_bands').where('hour', '<', hourOf(before)).executeTakeFirst();
+  await db.deleteFrom('story_signatures').where('at', '<', before).execute();
+  return Number(bands.numDeletedRows);
+}
+
+
+const LINK_COLUMNS = ['id', 'sector', 'slug', 'headline', 'agency', 'created_at'] as const;
+
+function toLink(r: { id: number; sector: string; slug: string; headline: string; agency: string | null; created_at: string }): StoryLink {
+  return { id: Number(r.id), sector: r.sector, slug: r.slug, headline: r.headline, agency: r.agency, createdAt: r.created_at };
+}
+
+/** The other published reports of a story's event (its cluster), oldest first. */
+export async function findOtherReports(db: Db, story: { id: number; clusterId?: number | null }, limit = 10): Promise<StoryLink[]> {
+  const lead = story.clusterId ?? story.id;
+  const rows = await db
+    .selectFrom('stories')
+    .select([...LINK_COLUMNS])
+    .where((eb) => eb.or([eb('id', '=', lead), eb('cluster_id', '=', lead)]))
+    .where('id', '!=', story.id)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toLink);
+}
+
+/**
+ * Stories sharing a tag or the sector with this one, newest first, one per event,
+ * leaving out `excludeIds` (the story's own cluster, shown before these).
+ */
+export async function findRelatedStories(db: Db, story: { id: number; sector: string }, excludeIds: readonly number[], limit = 4): Promise<StoryLink[]> {
+  const rows = await db
+    .selectFrom('stories as s')
+    .select(LINK_COLUMNS.map((c) => `s.${c}` as const))
+    .where('s.status', '=', 'published')
+    .where('s.cluster_id', 'is', null)
+    .where('s.id', 'not in', [story.id, ...excludeIds])
+    .where((eb) =>
+      eb.or([
+        eb('s.sector', '=', story.sector),
+        eb.exists(
+          eb
+            .selectFrom('story_tags as t')
+            .select('t.story_id')
+            .whereRef('t.story_id', '=', 's.id')
+            .where('t.slug', 'in', eb.selectFrom('story_tags as mine').select('mine.slug').where('mine.story_id', '=', story.id)),
+        ),
+      ]),
+    )
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toLink);
+}
+
+/**
+ * A lead taken down (killed, withheld) must not hide its event: the oldest published
+ * report becomes the lead and the others follow it. Returns the new lead, if any.
+ */
+export async function handOverCluster(db: Db, leadId: number): Promise<number | undefined> {
+  const next = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('cluster_id', '=', leadId)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!next) return undefined;
+  const nextId = Number(next.id);
+  await db.updateTable('stories').set({ cluster_id: null }).where('id', '=', nextId).execute();
+  await db.updateTable('stories').set({ cluster_id: nextId }).where('cluster_id', '=', leadId).execute();
+  return nextId;
+}
