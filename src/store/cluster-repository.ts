@@ -197,7 +197,9 @@ export async function setClusters(db: Db, pairs: readonly (readonly [number, num
   const json = JSON.stringify(rows);
   await (isPostgres(db)
     ? sql`update stories set cluster_id = (r->>1)::integer from jsonb_array_elements(${json}::jsonb) as r where stories.id = (r->>0)::integer`
-    : sql`update stories set cluster_id = (select value ->> 1 from json_each(${json}) where value ->> 0 = stories.id) where id in (select value ->> 0 from json_each(${json}))`
+    : // UPDATE … FROM (SQLite 3.33+): one primary-key lookup per pair. A correlated
+      // subquery per row read the whole JSON again for every story, O(n²) in the batch.
+      sql`update stories set cluster_id = j.lead from (select value ->> 0 as id, value ->> 1 as lead from json_each(${json})) as j where stories.id = j.id`
   ).execute(db);
 }
 

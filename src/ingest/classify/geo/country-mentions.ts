@@ -41,6 +41,8 @@ const JOINED_ONLY = new Set(['America']);
 // "Texas-based", "pro-Russian". Only the parts of a word that is no name itself
 // ("Guinea-Bissau", "Timor-Leste" stay whole).
 const HYPHEN = /[-‐]/;
+const WHITESPACE = /\s/;
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“']);
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'into', 'across', 'against', 'with', 'visit', 'visits', 'near', 'over']);
 
 interface Token {
@@ -67,12 +69,25 @@ function tokenize(text: string): Token[] {
     .replace(/\bU\.K\./g, 'UK');
   const tokens: Token[] = [];
   let last = 0;
+  // Character tests rather than a regular expression per word: ingest tokenizes the
+  // headline, summary and body lead of every story.
   for (const m of plain.matchAll(TOKEN)) {
-    const between = plain.slice(last, m.index);
-    last = m.index + m[0].length;
-    const possessive = /['’]s$/.test(m[0]);
-    const word = m[0].replace(/['’]s?$/, '');
-    tokens.push({ word, possessive, sentenceStart: tokens.length === 0 || /[.!?:"“]\s*$/.test(between), joined: /^ +$/.test(between) });
+    const start = m.index;
+    const raw = m[0];
+    // What lies between the previous word and this one: only spaces (joined), or a
+    // sentence end before any whitespace (sentenceStart).
+    let k = start - 1;
+    let spacesOnly = start > last;
+    while (k >= last && WHITESPACE.test(plain[k]!)) {
+      if (plain.charCodeAt(k) !== 32) spacesOnly = false;
+      k--;
+    }
+    if (k >= last) spacesOnly = false;
+    const sentenceStart = tokens.length === 0 || (k >= last && SENTENCE_END.has(plain[k]!));
+    last = start + raw.length;
+    const apostrophe = raw.length - (raw.endsWith('s') ? 2 : 1);
+    const cut = raw[apostrophe] === "'" || raw[apostrophe] === '’' ? apostrophe : raw.length;
+    tokens.push({ word: raw.slice(0, cut), possessive: cut < raw.length && raw.endsWith('s'), sentenceStart, joined: spacesOnly });
   }
   return tokens;
 }
