@@ -106,7 +106,9 @@ export interface RunningServe {
 export async function startServe(dbPath: string, port: number, env: Record<string, string> = {}): Promise<RunningServe> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--no-demo', '--db', dbPath, '--port', String(port)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', WIREDESK_PAGE_CACHE: '0', ...env },
+    // No roundups: every seeded story arrived minutes ago, so the job would bundle them
+    // and publish mid-run, dropping cached pages; the benches measure serving pages.
+    env: { ...process.env, LOG_LEVEL: 'warn', WIREDESK_PAGE_CACHE: '0', WIREDESK_ROUNDUPS: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

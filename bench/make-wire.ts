@@ -55,6 +55,16 @@ function seeded(n: number): () => number {
   };
 }
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'su', 'te', 'vo', 'na', 'bi', 'do', 'ge', 'ha', 'ju', 'ze', 'po', 'wa', 'ri', 'the', 'ban', 'dor', 'mel', 'sar', 'tin', 'gul'];
+
+/** A made-up proper name of two or three syllables: "Kalomi", "Bansu". */
+function nameOf(rand: () => number): string {
+  const n = 2 + Math.floor(rand() * 2);
+  let name = '';
+  for (let i = 0; i < n; i++) name += SYLLABLES[Math.floor(rand() * SYLLABLES.length)]!;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function escapeXml(s: string): string {
@@ -69,8 +79,11 @@ export function makeItem(n: number, base: Date): string {
   const rand = seeded(n + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const [who, does, what, why] = [pick(WHO), pick(DO), pick(WHAT), pick(WHY)];
-  const title = `${city.charAt(0)}${city.slice(1).toLowerCase()} ${who} ${does} ${what} ${why} (${n})`;
-  const lead = `${city}, ${MONTHS[at.getUTCMonth()]!} ${at.getUTCDate()} (${agency}) - ${who.charAt(0).toUpperCase()}${who.slice(1)} ${pick(WHEN)} said they would ${does} ${what} ${why}, while ${pick(WHO)} sought talks on ${pick(WHAT)} and ${pick(WHAT)}. Item ${n}.`;
+  // Names of people and places a real story carries: without them items drawn from these
+  // few hundred words shared so much that most of them clustered into a few large "events".
+  const [person, place] = [nameOf(rand), nameOf(rand)];
+  const title = `${city.charAt(0)}${city.slice(1).toLowerCase()} ${who} ${does} ${what} in ${place} ${why} (${n})`;
+  const lead = `${city}, ${MONTHS[at.getUTCMonth()]!} ${at.getUTCDate()} (${agency}) - ${who.charAt(0).toUpperCase()}${who.slice(1)} in ${place} ${pick(WHEN)} said they would ${does} ${what} ${why}, ${person} said. Item ${n}.`;
   const body = [
     lead,
     `Officials said that the ${phrase}, in a move welcomed by experts and residents alike.`,

@@ -19,7 +19,7 @@ describe.each(testEngines())('demo wire clusters on %s', (engine) => {
   it('clusters the solar park and the WMO report, three agencies each, and keeps every story', async () => {
     let items = 0;
     for (const file of listDemoFiles()) {
-      const run = await ingestInput(file.path, { store: t.store, sectors: DEFAULT_SECTORS, now: () => new Date('2026-11-29T06:00:00Z'), ...(file.agency ? { agency: file.agency } : {}) });
+      const run = await ingestInput(file.path, { store: t.store, sectors: DEFAULT_SECTORS, now: () => new Date('2026-11-29T06:00:00Z'), ...(file.agency ? { agency: file.agency } : {}), ...(file.kind ? { kind: file.kind } : {}) });
       expect(run.error).toBeUndefined();
       items += run.new;
     }

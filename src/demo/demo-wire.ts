@@ -8,11 +8,18 @@ export interface DemoFile {
   readonly path: string;
   /** Declared like a source's agency: UN News copy carries no "(Agency)" dateline. */
   readonly agency?: string;
+  /** The desk's own pieces (desk/): what a source of that kind makes of them. */
+  readonly kind?: 'opinion' | 'blog' | 'interview';
 }
 
 const DECLARED_AGENCY: Readonly<Record<string, string>> = { 'un-news.rdf': 'UN News' };
 
-/** The demo wire files in ingest order: the first batch, then the later versions in updates/. */
+const DESK_KINDS: Readonly<Record<string, DemoFile['kind']>> = { 'opinion.rss': 'opinion', 'blog.rss': 'blog', 'interview.rss': 'interview' };
+
+/**
+ * The demo wire files in ingest order: the first batch, then the later versions in
+ * updates/, then the newsroom's own opinion, blog and interview pieces in desk/.
+ */
 export function listDemoFiles(dir = DEMO_DIR): DemoFile[] {
   const files = (sub: string) =>
     readdirSync(join(dir, sub), { withFileTypes: true })
@@ -21,7 +28,8 @@ export function listDemoFiles(dir = DEMO_DIR): DemoFile[] {
       .sort()
       .map((name) => {
         const agency = DECLARED_AGENCY[name];
-        return { path: join(dir, sub, name), ...(agency ? { agency } : {}) };
+        const kind = sub === 'desk' ? DESK_KINDS[name] : undefined;
+        return { path: join(dir, sub, name), ...(agency ? { agency } : {}), ...(kind ? { kind } : {}) };
       });
-  return [...files(''), ...files('updates')];
+  return [...files(''), ...files('updates'), ...files('desk')];
 }

@@ -220,17 +220,16 @@ function toLink(r: { id: number; sector: string; slug: string; headline: string;
 /** The other published reports of a story's event (its cluster), oldest first. */
 export async function findOtherReports(db: Db, story: { id: number; clusterId?: number | null }, limit = 10): Promise<StoryLink[]> {
   const lead = story.clusterId ?? story.id;
-  const rows = await db
-    .selectFrom('stories')
-    .select([...LINK_COLUMNS])
-    .where((eb) => eb.or([eb('id', '=', lead), eb('cluster_id', '=', lead)]))
-    .where('id', '!=', story.id)
-    .where('status', '=', 'published')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map(toLink);
+  // The lead by its key and its followers by the cluster index, as two lookups, and
+  // ordered here: written as one query (an OR, an ORDER BY) SQLite walked every
+  // published story instead, 110 ms on 100,000. An event has a handful of reports.
+  // The followers in arrival order (ids grow with it) straight off the index, at most
+  // `limit` of them however large the event grew.
+  const reports = (column: 'id' | 'cluster_id') =>
+    db.selectFrom('stories').select([...LINK_COLUMNS]).where(column, '=', lead).where('status', '=', 'published').orderBy('id').limit(limit + 1).execute();
+  const rows = [...(await reports('id')), ...(await reports('cluster_id'))].filter((r) => Number(r.id) !== story.id);
+  rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.id) - Number(b.id)));
+  return rows.slice(0, limit).map(toLink);
 }
 
 /**

@@ -106,6 +106,20 @@ async function loadTrending(store: Store, latest: readonly StorySummary[], now: 
   return filled.map((story) => ({ story, region: regionName(firstCountries.get(story.id)) }));
 }
 
+/**
+ * The rail's newest opinion, blog and interview pieces: one query a kind, each straight
+ * off the (kind, status, created_at) index, merged here. One query for the three kinds
+ * let SQLite walk every published story by date looking for pieces, 150 ms on 100,000
+ * wire stories and none of them pieces.
+ */
+async function newestPieces(store: Store): Promise<StorySummary[]> {
+  const perKind = await Promise.all(PIECE_KINDS.map((kind) => listStories(store.db, { kinds: [kind] }, { limit: PIECES_SIZE })));
+  return perKind
+    .flat()
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))
+    .slice(0, PIECES_SIZE);
+}
+
 export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataOptions): SiteData {
   const now = opts.now ?? Date.now;
   const lookups = (cache: string) => (hit: boolean) => opts.onCacheLookup?.(cache, hit);
@@ -120,7 +134,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
       const [{ agencies, bySlug }, latest, pieces] = await Promise.all([
         agencyIndex.get(),
         listStories(store.db, {}, { limit: LATEST_SIZE }),
-        listStories(store.db, { kinds: PIECE_KINDS }, { limit: PIECES_SIZE }),
+        newestPieces(store),
       ]);
       const trending = await loadTrending(store, latest, at);
       const parts = renderChromeHtml(site, agencies, latest, trending, new Date(at), pieces);

@@ -22,7 +22,7 @@ export async function startDemoSite(): Promise<DemoSite> {
   const store = openStore({ kind: 'sqlite', path: join(dir, 'e2e.db') });
   await migrate(store);
   for (const file of listDemoFiles()) {
-    const run = await ingestInput(file.path, { store, sectors: config.site.sectors, now: () => new Date('2026-11-29T06:00:00Z'), ...(file.agency ? { agency: file.agency } : {}) });
+    const run = await ingestInput(file.path, { store, sectors: config.site.sectors, now: () => new Date('2026-11-29T06:00:00Z'), ...(file.agency ? { agency: file.agency } : {}), ...(file.kind ? { kind: file.kind } : {}) });
     if (run.error) throw new Error(run.error);
   }
   const app = await buildApp({ store, config });

@@ -186,7 +186,7 @@ async function ingestDemoOnFirstStart(store: Store, logger: Logger, ctx: IngestC
   if ((await getSetting(store.db, 'demo_ingested_at')) !== undefined) return;
   if ((await listSources(store.db)).length > 0) return;
   for (const file of listDemoFiles()) {
-    const run = await ingestInput(file.path, { ...ctx, ...(file.agency ? { agency: file.agency } : {}) });
+    const run = await ingestInput(file.path, { ...ctx, ...(file.agency ? { agency: file.agency } : {}), ...(file.kind ? { kind: file.kind } : {}) });
     if (run.error) logger.error({ event: 'demo_ingest_failed', input: file.path, err: run.error }, 'demo wire file failed');
     else logger.info({ input: file.path, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected }, 'demo wire ingested');
   }

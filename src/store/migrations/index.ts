@@ -17,6 +17,7 @@ import { viewReaders } from './0013-view-readers.ts';
 import { clusters } from './0014-clusters.ts';
 import { storyKinds } from './0015-story-kinds.ts';
 import { roundups } from './0016-roundups.ts';
+import { clusterIndex } from './0017-cluster-index.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -35,6 +36,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0014-clusters': clusters(engine),
       '0015-story-kinds': storyKinds(),
       '0016-roundups': roundups(),
+      '0017-cluster-index': clusterIndex(),
     }),
   };
 }
