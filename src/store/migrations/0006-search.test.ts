@@ -1,31 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely/migration';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { migrate, openStore, type Store } from '../store.ts';
+import { migrate } from '../store.ts';
 import { migrationProvider } from './index.ts';
-import { testEngines, withAdmin } from '../testing/test-stores.ts';
+import { openEmptyStore, testEngines } from '../testing/test-stores.ts';
 import type { Engine } from '../engine.ts';
 import { searchStories } from '../../search/search.ts';
 
 // A database made before search existed: its stories must become searchable by their
 // text (not their markup) when 0006 runs.
-async function openEmpty(engine: Engine): Promise<{ store: Store; dispose: () => Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'wiredesk-0006-'));
-    const store = openStore({ kind: 'sqlite', path: join(dir, 'db.sqlite') });
-    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const admin = process.env.WIREDESK_TEST_PG ?? '';
-  const name = `wiredesk_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const store = openStore({ kind: 'postgres', url: url.toString() });
-  return { store, dispose: async () => { await store.close(); await withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)); } };
-}
+const openEmpty = (engine: Engine) => openEmptyStore(engine, '0006');
 
 describe.each(testEngines())('migration 0006-search on %s', (engine) => {
   let dispose: (() => Promise<void>) | undefined;

@@ -63,3 +63,22 @@ export async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unkno
     await client.end();
   }
 }
+
+/**
+ * A store with no migrations applied, for migration tests that build an older schema
+ * first: a temporary SQLite file or a fresh PostgreSQL database; `dispose` removes it.
+ */
+export async function openEmptyStore(engine: Engine, label: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), `wiredesk-${label}-`));
+    const store = openStore({ kind: 'sqlite', path: join(dir, 'db.sqlite') });
+    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const admin = process.env.WIREDESK_TEST_PG ?? '';
+  const name = `wiredesk_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const store = openStore({ kind: 'postgres', url: url.toString() });
+  return { store, dispose: async () => { await store.close(); await withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)); } };
+}
