@@ -4,6 +4,7 @@ import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { StoryState } from './story-repository.ts';
 import type { StoryLink, StoryStatus } from '../domain/story.ts';
+import { prepareQuery } from './prepared-query.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -217,17 +218,27 @@ function toLink(r: { id: number; sector: string; slug: string; headline: string;
   return { id: Number(r.id), sector: r.sector, slug: r.slug, headline: r.headline, agency: r.agency, createdAt: r.created_at };
 }
 
-/** The other published reports of a story's event (its cluster), oldest first. */
-export async function findOtherReports(db: Db, story: { id: number; clusterId?: number | null }, limit = 10): Promise<StoryLink[]> {
+// Article-page reads, compiled once (see prepared-query.ts): Kysely's build and compile
+// cost more than SQLite's work for these index lookups.
+const REPORTS_READ = 11;
+const leadById = prepareQuery(
+  (db: Kysely<Database>, lead: number) => db.selectFrom('stories').select([...LINK_COLUMNS]).where('id', '=', lead).where('status', '=', 'published'),
+  1,
+);
+const followersOf = prepareQuery(
+  (db: Kysely<Database>, lead: number) =>
+    db.selectFrom('stories').select([...LINK_COLUMNS]).where('cluster_id', '=', lead).where('status', '=', 'published').orderBy('id').limit(REPORTS_READ),
+  1,
+);
+
+/** The other published reports of a story's event (its cluster), oldest first, at most `limit` (10 at most). */
+export async function findOtherReports(db: Kysely<Database>, story: { id: number; clusterId?: number | null }, limit = 10): Promise<StoryLink[]> {
   const lead = story.clusterId ?? story.id;
-  // The lead by its key and its followers by the cluster index, as two lookups, and
-  // ordered here: written as one query (an OR, an ORDER BY) SQLite walked every
-  // published story instead, 110 ms on 100,000. An event has a handful of reports.
-  // The followers in arrival order (ids grow with it) straight off the index, at most
-  // `limit` of them however large the event grew.
-  const reports = (column: 'id' | 'cluster_id') =>
-    db.selectFrom('stories').select([...LINK_COLUMNS]).where(column, '=', lead).where('status', '=', 'published').orderBy('id').limit(limit + 1).execute();
-  const rows = [...(await reports('id')), ...(await reports('cluster_id'))].filter((r) => Number(r.id) !== story.id);
+  // The lead by its key and its followers by the cluster index, in arrival order (ids
+  // grow with it), as two lookups ordered here: written as one query (an OR, an ORDER
+  // BY) SQLite walked every published story instead, 110 ms on 100,000.
+  const [leads, followers] = await Promise.all([leadById(db, lead), followersOf(db, lead)]);
+  const rows = [...leads, ...followers].filter((r) => Number(r.id) !== story.id);
   rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : Number(a.id) - Number(b.id)));
   return rows.slice(0, limit).map(toLink);
 }
@@ -236,30 +247,37 @@ export async function findOtherReports(db: Db, story: { id: number; clusterId?: 
  * Stories sharing a tag or the sector with this one, newest first, one per event,
  * leaving out `excludeIds` (the story's own cluster, shown before these).
  */
-export async function findRelatedStories(db: Db, story: { id: number; sector: string }, excludeIds: readonly number[], limit = 4): Promise<StoryLink[]> {
-  const rows = await db
-    .selectFrom('stories as s')
-    .select(LINK_COLUMNS.map((c) => `s.${c}` as const))
-    .where('s.status', '=', 'published')
-    .where('s.cluster_id', 'is', null)
-    .where('s.id', 'not in', [story.id, ...excludeIds])
-    .where((eb) =>
-      eb.or([
-        eb('s.sector', '=', story.sector),
-        eb.exists(
-          eb
-            .selectFrom('story_tags as t')
-            .select('t.story_id')
-            .whereRef('t.story_id', '=', 's.id')
-            .where('t.slug', 'in', eb.selectFrom('story_tags as mine').select('mine.slug').where('mine.story_id', '=', story.id)),
-        ),
-      ]),
-    )
-    .orderBy('s.created_at', 'desc')
-    .orderBy('s.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toLink);
+const RELATED_READ = 16;
+const relatedOf = prepareQuery(
+  (db: Kysely<Database>, storyId: number, sector: string) =>
+    db
+      .selectFrom('stories as s')
+      .select(LINK_COLUMNS.map((c) => `s.${c}` as const))
+      .where('s.status', '=', 'published')
+      .where('s.cluster_id', 'is', null)
+      .where('s.id', '!=', storyId)
+      .where((eb) =>
+        eb.or([
+          eb('s.sector', '=', sector),
+          eb.exists(
+            eb
+              .selectFrom('story_tags as t')
+              .select('t.story_id')
+              .whereRef('t.story_id', '=', 's.id')
+              .where('t.slug', 'in', eb.selectFrom('story_tags as mine').select('mine.slug').where('mine.story_id', '=', storyId)),
+          ),
+        ]),
+      )
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(RELATED_READ),
+  2,
+);
+
+export async function findRelatedStories(db: Kysely<Database>, story: { id: number; sector: string }, excludeIds: readonly number[], limit = 4): Promise<StoryLink[]> {
+  const excluded = new Set(excludeIds);
+  const rows = await relatedOf(db, story.id, story.sector);
+  return rows.filter((r) => !excluded.has(Number(r.id))).slice(0, limit).map(toLink);
 }
 
 /**
