@@ -103,6 +103,8 @@ describe.each(testEngines())('article page on %s', (engine) => {
     ['no agency, no dateline', { agency: null, dateline_city: null }, 'Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],
     ['no dateline', { dateline_city: null }, 'PTI | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],
     ['updated later than created', { updated_at: '2023-04-17T08:15:00.000Z' }, 'PTI | Moscow | Updated: 17-04-2023 13:45 IST | Created: 17-04-2023 00:36 IST'],
+    ['a reporter after the agency', { author: 'Asha Rao' }, 'PTI | Asha Rao | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],
+    ['an author that only repeats the agency', { author: 'pti' }, 'PTI | Moscow | Updated: 17-04-2023 00:36 IST | Created: 17-04-2023 00:36 IST'],
   ])('byline: %s', async (_name, over, want) => {
     const [id] = await w.insert(storyRow(36, over));
     const res = await w.get(`/article/politics/${id}-headline-number-36`);

@@ -76,7 +76,8 @@ export function Byline({ story, site }: { story: Story; site: SiteSettings }) {
   const parts = [];
   const piece = isPieceKind(story.kind);
   if (story.agency) parts.push(<a href={sourcePath(story.agency)}>{story.agency}</a>);
-  if (story.author && !piece) parts.push(<a class="author" rel="author" href={authorPath(story.author)}>{story.author}</a>);
+  // A byline that only repeats the agency ("IANS | IANS") says nothing more.
+  if (story.author && !piece && story.author.toLowerCase() !== story.agency?.toLowerCase()) parts.push(<a class="author" rel="author" href={authorPath(story.author)}>{story.author}</a>);
   if (story.datelineCity) parts.push(<span>{story.datelineCity}</span>);
   const updated = formatBylineTime(story.updatedAt, site.timeZone);
   if (updated) parts.push(<span>Updated: <time datetime={story.updatedAt}>{updated}</time></span>);
