@@ -2,8 +2,8 @@
 // and the cluster reads the article page and lists need. Written once for both engines.
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
-import type { StoryState } from './story-repository.ts';
-import type { StoryLink, StoryStatus } from '../domain/story.ts';
+import { storyStateOf, type StoryState } from './story-repository.ts';
+import type { StoryLink } from '../domain/story.ts';
 import { prepareQuery } from './prepared-query.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -126,13 +126,7 @@ export async function findMatchStates(db: Db, ids: readonly number[]): Promise<M
       .execute();
     for (const r of rows) {
       found.set(Number(r.id), {
-        id: Number(r.id),
-        identity: r.identity,
-        contentHash: r.content_hash,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        status: r.status as StoryStatus,
-        version: r.version === null ? null : Number(r.version),
+        ...storyStateOf(r),
         clusterId: r.cluster_id === null ? null : Number(r.cluster_id),
         shingles: r.shingles,
         names: r.names,

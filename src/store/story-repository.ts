@@ -69,6 +69,20 @@ export interface StoryState {
   readonly version: number | null;
 }
 
+type StateRow = Pick<StoryRow, 'id' | 'identity' | 'content_hash' | 'created_at' | 'updated_at' | 'status' | 'version'>;
+
+export function storyStateOf(r: StateRow): StoryState {
+  return {
+    id: Number(r.id),
+    identity: r.identity,
+    contentHash: r.content_hash,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    status: r.status as StoryStatus,
+    version: r.version === null ? null : Number(r.version),
+  };
+}
+
 /** Identity lookup for the publish stage: only what it needs to decide new/updated/unchanged. */
 export async function findStoryStates(db: Db, identities: readonly string[]): Promise<Map<string, StoryState>> {
   const found = new Map<string, StoryState>();
@@ -79,17 +93,7 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
       .select(['id', 'identity', 'content_hash', 'created_at', 'updated_at', 'status', 'version'])
       .where('identity', 'in', chunk)
       .execute();
-    for (const r of rows) {
-      found.set(r.identity, {
-        id: Number(r.id),
-        identity: r.identity,
-        contentHash: r.content_hash,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        status: r.status as StoryStatus,
-        version: r.version === null ? null : Number(r.version),
-      });
-    }
+    for (const r of rows) found.set(r.identity, storyStateOf(r));
   }
   return found;
 }

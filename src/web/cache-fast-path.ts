@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyServerOptions } from 'fastify';
-import { acceptsGzip, cacheKeyOf, isCacheableUrl, type CachedResponse, type PageCache } from './page-cache.ts';
+import { bodyFor, cacheKeyOf, isCacheableRequest, type CachedResponse, type PageCache } from './page-cache.ts';
 import { etagMatches } from './http-cache.ts';
 
 export interface FastPathHooks {
@@ -38,13 +38,12 @@ export function answerFromCache(
   hooks: FastPathHooks,
   addressOf: (request: IncomingMessage) => string | undefined,
 ): boolean {
-  const method = request.method;
-  const url = request.url;
-  if ((method !== 'GET' && method !== 'HEAD') || url === undefined || !isCacheableUrl(url)) return false;
+  const { method, url } = request;
+  if (!isCacheableRequest(method, url)) return false;
   const entry = cache.get(cacheKeyOf(url, request.headers.cookie));
   if (!entry) return false;
   const startedAt = process.hrtime.bigint();
-  hooks.onHit(entry, addressOf(request), request.headers['user-agent'], method);
+  hooks.onHit(entry, addressOf(request), request.headers['user-agent'], method ?? 'GET');
   const etag = entry.headers['etag'];
   const ifNoneMatch = request.headers['if-none-match'];
   let status = entry.status;
@@ -53,8 +52,7 @@ export function answerFromCache(
     const { 'content-type': _type, ...headers } = entry.headers;
     response.writeHead(304, headers).end();
   } else {
-    const gzip = entry.gzip !== undefined && acceptsGzip(request.headers['accept-encoding']);
-    const body = gzip ? entry.gzip! : entry.body;
+    const { body, gzip } = bodyFor(entry, request.headers['accept-encoding']);
     response.writeHead(status, gzip ? { ...entry.headers, 'content-encoding': 'gzip', 'content-length': body.length } : { ...entry.headers, 'content-length': body.length });
     if (method === 'HEAD') response.end();
     else response.end(body);

@@ -179,6 +179,16 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   });
 }
 
+/** A GET or HEAD of a cacheable URL: what either way of answering from the cache looks up. */
+export function isCacheableRequest(method: string | undefined, url: string | undefined): url is string {
+  return (method === 'GET' || method === 'HEAD') && url !== undefined && isCacheableUrl(url);
+}
+
+/** The stored gzip body for a client that accepts it, else the plain one. */
+export function bodyFor(entry: CachedResponse, acceptEncoding: string | undefined): { body: Buffer; gzip: boolean } {
+  return entry.gzip !== undefined && acceptsGzip(acceptEncoding) ? { body: entry.gzip, gzip: true } : { body: entry.body, gzip: false };
+}
+
 const UNCACHED_PREFIXES = ['/api/', '/metrics', '/healthz', '/readyz', '/search', '/desk', '/websub/', '/assets/'];
 
 /**
@@ -252,8 +262,7 @@ export function registerPageCache(
 ): PageCacheHooks {
   app.decorateRequest('pageCacheGeneration', -1);
   app.addHook('onRequest', (request, reply, done) => {
-    const method = request.method;
-    if ((method !== 'GET' && method !== 'HEAD') || !isCacheableUrl(request.url)) return done();
+    if (!isCacheableRequest(request.method, request.url)) return done();
     const entry = cache.get(cacheKey(request));
     opts.onLookup?.(entry !== undefined);
     if (!entry) {
@@ -262,9 +271,10 @@ export function registerPageCache(
     }
     opts.onHit?.(request, entry);
     // The onSend hooks still run: http-cache answers a matching If-None-Match with 304.
+    const { body, gzip } = bodyFor(entry, request.headers['accept-encoding']);
     reply.code(entry.status).headers(entry.headers);
-    if (entry.gzip && acceptsGzip(request.headers['accept-encoding'])) reply.header('content-encoding', 'gzip').send(entry.gzip);
-    else reply.send(entry.body);
+    if (gzip) reply.header('content-encoding', 'gzip');
+    reply.send(body);
   });
   return {
     store(request, reply, payload) {

@@ -5,7 +5,7 @@ import type { SiteSettings } from '../../domain/site.ts';
 import type { StorySummary } from '../../domain/story.ts';
 import { shotSummary } from '../../lib/shot-summary.ts';
 import { articlePath, safeImageUrl } from '../urls.ts';
-import { IMAGE_H, IMAGE_W, SectorLabel, StoryTime } from './story-parts.tsx';
+import { AgencyAndTime, IMAGE_H, IMAGE_W, SectorLabel } from './story-parts.tsx';
 import { Pager } from './list-page.tsx';
 
 export interface DevShotsProps {
@@ -42,10 +42,7 @@ export function ShotCard({ story, site, src, first }: { story: StorySummary; sit
           <a href={articlePath(story)}>{story.headline}</a>
         </h2>
         <p class="shot-summary">{shotSummary(story.summary || story.headline)}</p>
-        <p class="meta">
-          {story.agency && <span>{story.agency} · </span>}
-          <StoryTime iso={story.createdAt} zone={site.timeZone} />
-        </p>
+        <AgencyAndTime story={story} site={site} />
       </div>
     </article>
   );

@@ -6,7 +6,7 @@ import type { SearchHit } from '../../search/search.ts';
 import type { Highlighted } from '../../search/highlight.ts';
 import type { AgencyLink } from './chrome.tsx';
 import { articlePath, searchPath, type SearchFormValues } from '../urls.ts';
-import { SectorLabel, StoryTime } from './story-parts.tsx';
+import { AgencyAndTime, SectorLabel } from './story-parts.tsx';
 import { Pager } from './list-page.tsx';
 
 export type SearchOutcome =
@@ -100,10 +100,7 @@ function Hit({ hit, site }: { hit: SearchHit; site: SiteSettings }) {
             <Marked text={hit.snippet} />
           </p>
         )}
-        <p class="meta">
-          {story.agency && <span>{story.agency} · </span>}
-          <StoryTime iso={story.createdAt} zone={site.timeZone} />
-        </p>
+        <AgencyAndTime story={story} site={site} />
       </div>
     </li>
   );

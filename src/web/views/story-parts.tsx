@@ -34,6 +34,16 @@ export function StoryTime({ iso, zone }: { iso: string; zone: string }) {
   return <time datetime={iso}>{formatBylineTime(iso, zone)}</time>;
 }
 
+/** `PTI · 29-11-2026 09:10 IST` under a story's headline. */
+export function AgencyAndTime({ story, site }: { story: Pick<StorySummary, 'agency' | 'createdAt'>; site: SiteSettings }) {
+  return (
+    <p class="meta">
+      {story.agency && <span>{story.agency} · </span>}
+      <StoryTime iso={story.createdAt} zone={site.timeZone} />
+    </p>
+  );
+}
+
 export function SectorLabel({ site, sector }: { site: SiteSettings; sector: string }) {
   return (
     <a class="label" href={sectorPath(sector)}>
@@ -75,10 +85,7 @@ export function LeadStory({ story, site }: { story: StorySummary; site: SiteSett
           <a href={href}>{story.headline}</a>
         </h2>
         <p class="dek">{story.summary}</p>
-        <p class="meta">
-          {story.agency && <span>{story.agency} · </span>}
-          <StoryTime iso={story.createdAt} zone={site.timeZone} />
-        </p>
+        <AgencyAndTime story={story} site={site} />
       </div>
     </article>
   );
