@@ -30,12 +30,31 @@ function hasWrk(): boolean {
 export type RequestHeaders = Readonly<Record<string, string>>;
 
 /** wrk (C, one thread) loads the server far less than a Node client would on 2 cores. */
-async function runWrk(port: number, paths: readonly string[], connections: number, seconds: number, headers: RequestHeaders = {}): Promise<LoadFigures> {
+/**
+ * wrk sends each connection's next request as soon as the last is answered (closed
+ * loop): latency then measures the queue the load itself builds. With a rate, every
+ * request is given a send slot 1/rate after the previous one (LuaJIT's ffi reads the
+ * monotonic clock; wrk waits whole milliseconds), so the server sees `rate` requests a
+ * second however fast it answers, and latency is what a reader at that traffic gets.
+ */
+function pacing(rate: number): string {
+  return (
+    'local ffi = require("ffi")\n' +
+    'ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } wd_timespec; int clock_gettime(int clk, wd_timespec *tp); ]]\n' +
+    'local ts = ffi.new("wd_timespec")\n' +
+    'local function now_ms() ffi.C.clock_gettime(1, ts) return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6 end\n' +
+    `local interval = ${1000 / rate}\nlocal next_slot = 0\n` +
+    'delay = function() local t = now_ms() if next_slot < t then next_slot = t end local wait = next_slot - t next_slot = next_slot + interval return wait end\n'
+  );
+}
+
+async function runWrk(port: number, paths: readonly string[], connections: number, seconds: number, headers: RequestHeaders = {}, rate?: number): Promise<LoadFigures> {
   const script = join(tmpdir(), `wiredesk-wrk-${process.pid}.lua`);
   const headerTable = `{${Object.entries(headers).map(([k, v]) => `[${JSON.stringify(k)}]=${JSON.stringify(v)}`).join(',')}}`;
   writeFileSync(
     script,
     `paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nheaders = ${headerTable}\ni = 0\nrequest = function() i = i + 1 return wrk.format("GET", paths[(i % #paths) + 1], headers) end\n` +
+      (rate ? pacing(rate) : '') +
       'done = function(summary, latency, requests) io.write(string.format("JSON {\\"rps\\":%f,\\"p50\\":%f,\\"p99\\":%f,\\"errors\\":%d,\\"non2xx\\":%d}\\n", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status)) end\n',
   );
   // Not spawnSync: the event loop stays free, so a Ctrl-C reaches the benchmark's cleanup.
@@ -137,11 +156,13 @@ export function articleUrls(paths: readonly string[], count = 500): string[] {
 export async function loadArticles(
   port: number,
   urls: readonly string[],
-  opts: { connections?: number; seconds?: number; warmUp?: boolean; headers?: RequestHeaders } = {},
+  /** `rate`: requests a second offered at a steady pace (wrk only) instead of as fast as answered. */
+  opts: { connections?: number; seconds?: number; warmUp?: boolean; headers?: RequestHeaders; rate?: number } = {},
 ): Promise<LoadFigures> {
+  if (opts.rate && !hasWrk()) throw new Error('bench: a paced load needs wrk (apt-get install wrk)');
   const load = hasWrk() ? runWrk : runAutocannon;
   if (opts.warmUp ?? true) await load(port, urls, 10, 2, opts.headers);
-  return load(port, urls, opts.connections ?? 50, opts.seconds ?? 10, opts.headers);
+  return load(port, urls, opts.connections ?? 50, opts.seconds ?? 10, opts.headers, opts.rate);
 }
 
 export interface WorkerFigures extends ServeFigures {

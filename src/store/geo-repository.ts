@@ -1,7 +1,7 @@
 // A story's countries and tags (written with each version by publish) and editors'
 // sector labels. Dialect-agnostic Kysely.
 import { prepareQuery } from './prepared-query.ts';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,11 +29,27 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
   const seen = new Set<string>();
   const tags = geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
   if (tags.length > 0) {
-    await db.insertInto('story_tags').values(tags.map((t, position) => ({ story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position }))).execute();
+    await db.insertInto('story_tags').values(tags.map((t, position) => tagRow(storyId, t, position))).execute();
   }
 }
 
-// Rows per multi-row INSERT: 6 parameters each, well under both engines' limits.
+/**
+ * A tag row carries its story's created_at (newest-first reads by tag walk the
+ * (slug, created_at) index), copied from the story by the insert itself: it never
+ * changes after the first version, and no caller can hand a wrong one.
+ */
+function tagRow(storyId: number, t: StoryTagRow, position: number) {
+  return {
+    story_id: storyId,
+    slug: t.slug,
+    name: t.name,
+    kind: t.kind,
+    position,
+    created_at: (eb: ExpressionBuilder<Database, 'story_tags'>) => eb.selectFrom('stories').select('stories.created_at').where('stories.id', '=', storyId),
+  };
+}
+
+// Rows per multi-row INSERT: 7 parameters each, well under both engines' limits.
 const GEO_CHUNK = 1000;
 
 /** Countries and tags of stories just inserted (nothing to delete first): a few multi-row INSERTs for a whole batch. */
@@ -41,7 +57,7 @@ export async function insertStoryGeos(db: Db, entries: readonly { readonly story
   const countries = entries.flatMap(({ storyId, geo }) => [...new Set(geo.countries)].map((country, position) => ({ story_id: storyId, country, position })));
   const tags = entries.flatMap(({ storyId, geo }) => {
     const seen = new Set<string>();
-    return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => ({ story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position }));
+    return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => tagRow(storyId, t, position));
   });
   for (let i = 0; i < countries.length; i += GEO_CHUNK) await db.insertInto('story_countries').values(countries.slice(i, i + GEO_CHUNK)).execute();
   for (let i = 0; i < tags.length; i += GEO_CHUNK) await db.insertInto('story_tags').values(tags.slice(i, i + GEO_CHUNK)).execute();
@@ -76,7 +92,7 @@ export async function findStoryTags(db: Db, storyId: number): Promise<StoryTagRo
 
 /** A tag's display name (the most recent spelling), or undefined when no story has it. */
 export async function findTagName(db: Db, slug: string): Promise<string | undefined> {
-  const row = await db.selectFrom('story_tags').select('name').where('slug', '=', slug).orderBy('story_id', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('story_tags').select('name').where('slug', '=', slug).orderBy('created_at', 'desc').orderBy('story_id', 'desc').limit(1).executeTakeFirst();
   return row?.name;
 }
 

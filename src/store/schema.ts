@@ -199,6 +199,8 @@ export interface StoryTagsTable {
   /** person, organization, place or subject. */
   kind: string;
   position: number;
+  /** The story's created_at (never changes after its first version), for newest-first reads by tag. */
+  created_at: string;
 }
 
 export interface SectorLabelsTable {

@@ -4,11 +4,12 @@
 import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
-import { PIECE_KINDS, type StorySummary } from '../domain/story.ts';
+import { PIECE_KINDS, type StoryLink, type StorySummary } from '../domain/story.ts';
 import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
 import { listMostViewed } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
-import { TtlCache } from './ttl-cache.ts';
+import { KeyedTtlCache, TtlCache } from './ttl-cache.ts';
+import { findNewestLeads, type RelatedKey } from '../store/cluster-repository.ts';
 import { findFirstCountries } from '../store/geo-repository.ts';
 import { regionName, regionsOf } from './regions.ts';
 import { slugifyAgency } from './urls.ts';
@@ -16,6 +17,8 @@ import { prepareChrome, renderFragment, type ChromeHtml, type ChromeParts } from
 import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
 
 export const TRENDING_SIZE = 4;
+/** Sectors and tags whose newest stories are kept (each ~16 links). */
+const NEWEST_LEADS_KEYS = 2_000;
 export const TRENDING_WINDOW_MS = 48 * 3600_000;
 const LATEST_SIZE = 8;
 const PIECES_SIZE = 4;
@@ -54,6 +57,8 @@ export interface SiteData {
   chromeNow(): Chrome;
   /** The front page's blocks; an edition with countries shows only its stories. */
   home(edition?: Edition): Promise<HomeData>;
+  /** The newest stories of a sector or tag (article pages' related stories), kept until the next change. */
+  newestLeads(key: RelatedKey): Promise<readonly StoryLink[]>;
   invalidate(): void;
 }
 
@@ -188,13 +193,25 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
       lookups('home'),
     );
   const home = homeFor(undefined);
+
+  // Every article of a sector or tag shows the same newest stories: read once per
+  // change (and TTL), not per page. Bounded: a site has tens of thousands of tags.
+  const newestLeads = new KeyedTtlCache<RelatedKey, readonly StoryLink[]>((key) => findNewestLeads(store.db, key), (key) => (key.tag !== undefined ? `tag:${key.tag}` : `sector:${key.sector}`), {
+    ttlMs: opts.ttlMs,
+    maxKeys: NEWEST_LEADS_KEYS,
+    now,
+    onError: opts.onError,
+    onLookup: lookups('related'),
+  });
   const editionHomes = new Map(site.editions.filter((e) => e.countries.length > 0).map((e) => [e.slug, homeFor(e.countries)]));
 
   return {
     chrome: (edition) => (edition ? editionChromes.get(edition.slug) : undefined)?.get() ?? chrome.get(),
     chromeNow: () => chrome.peek() ?? bare,
     home: (edition) => (edition ? editionHomes.get(edition.slug) : undefined)?.get() ?? home.get(),
+    newestLeads: (key) => newestLeads.get(key),
     invalidate() {
+      newestLeads.invalidate();
       agencyIndex.invalidate();
       chrome.invalidate();
       for (const cache of editionChromes.values()) cache.invalidate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from './ttl-cache.ts';
+import { KeyedTtlCache, TtlCache } from './ttl-cache.ts';
 
 function counter() {
   let loads = 0;
@@ -92,5 +92,64 @@ describe('TtlCache', () => {
     await cache.get();
     await new Promise((r) => setImmediate(r));
     expect(n).toBe(3);
+  });
+});
+
+describe('KeyedTtlCache', () => {
+  function keyed(maxKeys: number) {
+    const loads: string[] = [];
+    let clock = 0;
+    let release: (() => void) | undefined;
+    let gate: Promise<void> | undefined;
+    const cache = new KeyedTtlCache<{ tag: string }, string>(
+      async ({ tag }) => {
+        loads.push(tag);
+        if (gate) await gate;
+        return `${tag}@${loads.length}`;
+      },
+      ({ tag }) => tag,
+      { ttlMs: 1000, maxKeys, now: () => clock },
+    );
+    return {
+      cache,
+      loads,
+      tick: (ms: number) => (clock += ms),
+      hold: () => (gate = new Promise((r) => (release = r))),
+      release: () => {
+        gate = undefined;
+        release?.();
+      },
+    };
+  }
+
+  it('loads each key once and shares it within the TTL', async () => {
+    const k = keyed(10);
+    expect(await Promise.all([k.cache.get({ tag: 'a' }), k.cache.get({ tag: 'a' }), k.cache.get({ tag: 'b' })])).toEqual(['a@1', 'a@1', 'b@2']);
+    k.tick(999);
+    expect(await k.cache.get({ tag: 'a' })).toBe('a@1');
+    expect(k.loads).toEqual(['a', 'b']);
+  });
+
+  it('keeps at most maxKeys, dropping the least recently asked for', async () => {
+    const k = keyed(2);
+    await k.cache.get({ tag: 'a' });
+    await k.cache.get({ tag: 'b' });
+    await k.cache.get({ tag: 'a' }); // b is now the least recent
+    await k.cache.get({ tag: 'c' });
+    expect(k.cache.size).toBe(2);
+    expect(await k.cache.get({ tag: 'a' })).toBe('a@1');
+    expect(await k.cache.get({ tag: 'b' })).toBe('b@4');
+    expect(k.loads).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('after invalidate, loads again, and a load begun before it is not kept', async () => {
+    const k = keyed(10);
+    k.hold();
+    const before = k.cache.get({ tag: 'a' });
+    k.cache.invalidate();
+    k.release();
+    expect(await before).toBe('a@1');
+    expect(await k.cache.get({ tag: 'a' })).toBe('a@2');
+    expect(await k.cache.get({ tag: 'a' })).toBe('a@2');
   });
 });

@@ -62,3 +62,42 @@ export class TtlCache<T> {
     return p;
   }
 }
+
+/**
+ * A TtlCache per key, for values many requests share but too many to load up front
+ * (the newest stories of each tag). At most `maxKeys` are kept: the least recently
+ * asked for goes first. `invalidate` drops them all.
+ */
+export class KeyedTtlCache<K, T> {
+  private readonly caches = new Map<string, TtlCache<T>>();
+
+  constructor(
+    private readonly load: (key: K) => Promise<T>,
+    private readonly keyOf: (key: K) => string,
+    private readonly opts: { readonly ttlMs: number; readonly maxKeys: number; readonly now?: () => number; readonly onError?: (err: unknown) => void; readonly onLookup?: (hit: boolean) => void },
+  ) {}
+
+  get(key: K): Promise<T> {
+    const k = this.keyOf(key);
+    let cache = this.caches.get(k);
+    if (cache) {
+      // Re-inserted below: a Map iterates in insertion order, so the first key is the least recent.
+      this.caches.delete(k);
+    } else {
+      cache = new TtlCache(() => this.load(key), this.opts.ttlMs, this.opts.now, this.opts.onError, this.opts.onLookup);
+      if (this.caches.size >= this.opts.maxKeys) this.caches.delete(this.caches.keys().next().value as string);
+    }
+    this.caches.set(k, cache);
+    return cache.get();
+  }
+
+  /** Keys held now (for tests and metrics). */
+  get size(): number {
+    return this.caches.size;
+  }
+
+  invalidate(): void {
+    // A load in flight finishes into a cache no longer held: nothing from before survives.
+    this.caches.clear();
+  }
+}

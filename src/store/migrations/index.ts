@@ -18,6 +18,7 @@ import { clusters } from './0014-clusters.ts';
 import { storyKinds } from './0015-story-kinds.ts';
 import { roundups } from './0016-roundups.ts';
 import { clusterIndex } from './0017-cluster-index.ts';
+import { tagRecency } from './0018-tag-recency.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -37,6 +38,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0015-story-kinds': storyKinds(),
       '0016-roundups': roundups(),
       '0017-cluster-index': clusterIndex(),
+      '0018-tag-recency': tagRecency(),
     }),
   };
 }

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../../store/testing/test-stores.ts';
 import { hrefsIn, startWeb, storyRow, textOf, type WebHarness } from '../testing/web-fixtures.ts';
+import { replaceStoryGeo } from '../../store/geo-repository.ts';
 
 describe.each(testEngines())('clusters on the site on %s', (engine) => {
   let w: WebHarness;
@@ -39,6 +40,19 @@ describe.each(testEngines())('clusters on the site on %s', (engine) => {
     const lone = (await w.get(`/article/politics/${ids[3]}-budget`)).body;
     expect(lone).not.toContain('also-reported');
     expect(hrefsIn(lone, /<nav class="next-article".*?<\/nav>/)).toEqual([`/article/politics/${ids[2]}-floods-afp`]);
+  });
+
+  it('relates stories of other sectors through a shared tag, and drops a killed one once caches are told', async () => {
+    const assam = { countries: [], tags: [{ slug: 'assam', name: 'Assam', kind: 'place' }] };
+    await replaceStoryGeo(w.t.store.db, ids[0]!, assam);
+    await replaceStoryGeo(w.t.store.db, ids[4]!, assam);
+    w.app.invalidateCaches();
+    const related = async () => hrefsIn((await w.get(`/article/politics/${ids[0]}-floods-pti`)).body, /<nav class="related".*?<\/nav>/);
+    expect(await related()).toEqual([`/article/politics/${ids[1]}-floods-reuters`, `/article/politics/${ids[2]}-floods-afp`, `/article/sports/${ids[4]}-cricket`, `/article/politics/${ids[3]}-budget`]);
+    await w.t.store.db.updateTable('stories').set({ status: 'killed' }).where('id', '=', ids[4]!).execute();
+    // What publish does after every change: the newest-per-tag lists are dropped with the pages.
+    w.app.invalidateCaches();
+    expect(await related()).toEqual([`/article/politics/${ids[1]}-floods-reuters`, `/article/politics/${ids[2]}-floods-afp`, `/article/politics/${ids[3]}-budget`]);
   });
 
   it('shows the event once in lists; the agency’s own page shows its report', async () => {
