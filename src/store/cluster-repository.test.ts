@@ -1,9 +1,9 @@
-// Related stories: read as one newest-first list per sector and tag and merged in
-// code, they must be exactly "the newest published event leads sharing the sector or
-// a tag", which a plain filter over every story says here.
+// Related stories and tag lists. Related stories are read as one newest-first list
+// per sector and tag and merged in code; tag lists walk the tag's own index. Both must
+// be exactly what a plain filter over every story says, which these tests compute.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { insertStories } from './story-repository.ts';
+import { insertStories, listFullStories, listStories } from './story-repository.ts';
 import { insertStoryGeos, replaceStoryGeo } from './geo-repository.ts';
 import { findNewestLeads, findOtherReports, findRelatedStories, pickRelated, NEWEST_READ } from './cluster-repository.ts';
 import type { NewStoryRow } from './schema.ts';
@@ -38,7 +38,7 @@ function row(n: number, rand: (n: number) => number): NewStoryRow {
   };
 }
 
-describe.each(testEngines())('related stories on %s', (engine) => {
+describe.each(testEngines())('related stories and tag lists on %s', (engine) => {
   let t: TestStore;
   beforeEach(async () => {
     t = await createTestStore(engine);
@@ -90,6 +90,24 @@ describe.each(testEngines())('related stories on %s', (engine) => {
     expect(newest.length).toBe(Math.min(NEWEST_READ, india.length));
     const first = made.find((m) => m.id === newest[0]!.id)!;
     expect(newest[0]).toEqual({ id: first.id, sector: first.row.sector, slug: first.row.slug, headline: first.row.headline, agency: 'PTI', createdAt: first.row.created_at });
+  });
+
+  it('lists a tag’s stories newest first down the tag’s index, pages and all, every report when asked', async () => {
+    const made = await seed(90, 5);
+    for (const tag of TAGS) {
+      const carrying = (leadsOnly: boolean) =>
+        made
+          .filter((m) => m.tags.includes(tag) && m.row.status === 'published' && (!leadsOnly || m.clusterId === null))
+          .sort((a, b) => (a.row.created_at < b.row.created_at ? 1 : a.row.created_at > b.row.created_at ? -1 : b.id - a.id))
+          .map((m) => m.id);
+      const page = async (offset: number) => (await listStories(t.store.db, { tag }, { limit: 5, offset })).map((s) => s.id);
+      expect([...(await page(0)), ...(await page(5)), ...(await page(10))], tag).toEqual(carrying(true).slice(0, 15));
+      expect((await listStories(t.store.db, { tag, everyReport: true }, { limit: 100 })).map((s) => s.id), tag).toEqual(carrying(false));
+      expect((await listFullStories(t.store.db, { tag }, { limit: 3 })).map((s) => [s.id, s.bodyHtml])).toEqual(carrying(true).slice(0, 3).map((id) => [id, `<p>${made.find((m) => m.id === id)!.row.identity.slice(5)}</p>`]));
+    }
+    // With another filter too, the general query answers: the same stories.
+    const health = made.filter((m) => m.tags.includes('india') && m.row.sector === 'health' && m.row.status === 'published' && m.clusterId === null).length;
+    expect(await listStories(t.store.db, { tag: 'india', sector: 'health' }, { limit: 100 })).toHaveLength(health);
   });
 
   it('keeps a tag row on its story’s time when a later version replaces the tags', async () => {

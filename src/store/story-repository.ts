@@ -206,8 +206,27 @@ function published(db: Db, filter: StoryFilter) {
   return q;
 }
 
+/** A tag alone (the tag page and its feeds): read newest first down the tag's own index. */
+function isTagOnly(filter: StoryFilter): filter is StoryFilter & { readonly tag: string } {
+  return filter.tag !== undefined && Object.entries(filter).every(([k, v]) => k === 'tag' || k === 'everyReport' || v === undefined);
+}
+
+// Walked from story_tags' (slug, created_at) index, newest first, a few rows a page
+// whatever the tag. The EXISTS in published() walks every published story newest first
+// and probes each for the tag: quick for a common tag, ~220 ms on 100,000 stories for
+// one only a few carry.
+function taggedNewestFirst(db: Db, filter: StoryFilter & { readonly tag: string }, page: Page) {
+  let q = db.selectFrom('story_tags as t').innerJoin('stories as s', 's.id', 't.story_id').where('t.slug', '=', filter.tag).where('s.status', '=', 'published');
+  if (!filter.everyReport) q = q.where('s.cluster_id', 'is', null);
+  return q.orderBy('t.created_at', 'desc').orderBy('t.story_id', 'desc').limit(page.limit).offset(page.offset ?? 0);
+}
+
 /** Published stories, newest first. */
 export async function listStories(db: Db, filter: StoryFilter, page: Page): Promise<StorySummary[]> {
+  if (isTagOnly(filter)) {
+    const tagged = await taggedNewestFirst(db, filter, page).select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const)).execute();
+    return tagged.map(toSummary);
+  }
   const rows = await published(db, filter)
     .select([...SUMMARY_COLUMNS])
     .orderBy('created_at', 'desc')
@@ -268,6 +287,10 @@ export async function findNextInSector(db: Db, story: Pick<Story, 'id' | 'sector
 
 /** Published stories with their bodies, newest first: for full-content feeds. */
 export async function listFullStories(db: Db, filter: StoryFilter, page: Page): Promise<Story[]> {
+  if (isTagOnly(filter)) {
+    const tagged = await taggedNewestFirst(db, filter, page).select(STORY_COLUMNS.map((c) => `s.${c}` as const)).execute();
+    return tagged.map(toStory);
+  }
   const rows = await published(db, filter)
     .select([...STORY_COLUMNS])
     .orderBy('created_at', 'desc')
