@@ -10,11 +10,13 @@ import type { NewStoryRow } from './schema.ts';
 
 const SECTORS = ['health', 'sports', 'economy'];
 const TAGS = ['india', 'un', 'floods', 'who', 'cricket'];
+const COUNTRIES = ['IN', 'FJ', 'US'];
 
 interface Made {
   readonly id: number;
   readonly row: NewStoryRow;
   readonly tags: readonly string[];
+  readonly countries: readonly string[];
   readonly clusterId: number | null;
 }
 
@@ -54,13 +56,14 @@ describe.each(testEngines())('related stories and tag lists on %s', (engine) => 
     const made: Made[] = [];
     for (const [i, { id }] of inserted.entries()) {
       const tags = TAGS.filter(() => rand(4) === 0);
+      const countries = COUNTRIES.filter(() => rand(3) === 0);
       // Every fifth story follows an earlier lead: only leads are related stories.
       const lead = i > 5 && rand(5) === 0 ? made[rand(made.length)] : undefined;
       const clusterId = lead && lead.clusterId === null ? lead.id : null;
       if (clusterId !== null) await t.store.db.updateTable('stories').set({ cluster_id: clusterId }).where('id', '=', id).execute();
-      made.push({ id, row: rows[i]!, tags, clusterId });
+      made.push({ id, row: rows[i]!, tags, countries, clusterId });
     }
-    await insertStoryGeos(t.store.db, made.map((m) => ({ storyId: m.id, geo: { countries: [], tags: m.tags.map((slug) => ({ slug, name: slug, kind: 'subject' })) } })));
+    await insertStoryGeos(t.store.db, made.map((m) => ({ storyId: m.id, geo: { countries: [...m.countries], tags: m.tags.map((slug) => ({ slug, name: slug, kind: 'subject' })) } })));
     return made;
   }
 
@@ -92,7 +95,7 @@ describe.each(testEngines())('related stories and tag lists on %s', (engine) => 
     expect(newest[0]).toEqual({ id: first.id, sector: first.row.sector, slug: first.row.slug, headline: first.row.headline, agency: 'PTI', createdAt: first.row.created_at });
   });
 
-  it('lists a tag’s stories newest first down the tag’s index, pages and all, every report when asked', async () => {
+  it('lists a tag’s or a country’s stories newest first down its own index, pages and all, every report when asked', async () => {
     const made = await seed(90, 5);
     for (const tag of TAGS) {
       const carrying = (leadsOnly: boolean) =>
@@ -105,6 +108,17 @@ describe.each(testEngines())('related stories and tag lists on %s', (engine) => 
       expect((await listStories(t.store.db, { tag, everyReport: true }, { limit: 100 })).map((s) => s.id), tag).toEqual(carrying(false));
       expect((await listFullStories(t.store.db, { tag }, { limit: 3 })).map((s) => [s.id, s.bodyHtml])).toEqual(carrying(true).slice(0, 3).map((id) => [id, `<p>${made.find((m) => m.id === id)!.row.identity.slice(5)}</p>`]));
     }
+    for (const country of COUNTRIES) {
+      const about = made
+        .filter((m) => m.countries.includes(country) && m.row.status === 'published' && m.clusterId === null)
+        .sort((a, b) => (a.row.created_at < b.row.created_at ? 1 : a.row.created_at > b.row.created_at ? -1 : b.id - a.id))
+        .map((m) => m.id);
+      const page = async (offset: number) => (await listStories(t.store.db, { countries: [country] }, { limit: 4, offset })).map((s) => s.id);
+      expect([...(await page(0)), ...(await page(4))], country).toEqual(about.slice(0, 8));
+    }
+    // Two countries (an edition): the general query, each story once.
+    const either = made.filter((m) => m.countries.some((c) => c === 'IN' || c === 'FJ') && m.row.status === 'published' && m.clusterId === null).length;
+    expect(await listStories(t.store.db, { countries: ['IN', 'FJ'] }, { limit: 200 })).toHaveLength(either);
     // With another filter too, the general query answers: the same stories.
     const health = made.filter((m) => m.tags.includes('india') && m.row.sector === 'health' && m.row.status === 'published' && m.clusterId === null).length;
     expect(await listStories(t.store.db, { tag: 'india', sector: 'health' }, { limit: 100 })).toHaveLength(health);

@@ -24,7 +24,7 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
   await db.deleteFrom('story_tags').where('story_id', '=', storyId).execute();
   const countries = [...new Set(geo.countries)];
   if (countries.length > 0) {
-    await db.insertInto('story_countries').values(countries.map((country, position) => ({ story_id: storyId, country, position }))).execute();
+    await db.insertInto('story_countries').values(countries.map((country, position) => countryRow(storyId, country, position))).execute();
   }
   const seen = new Set<string>();
   const tags = geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug));
@@ -34,27 +34,28 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
 }
 
 /**
- * A tag row carries its story's created_at (newest-first reads by tag walk the
- * (slug, created_at) index), copied from the story by the insert itself: it never
- * changes after the first version, and no caller can hand a wrong one.
+ * Tag and country rows carry their story's created_at (newest-first reads by tag or
+ * country walk a (slug or country, created_at) index), copied from the story by the
+ * insert itself: it never changes after the first version, and no caller can hand a
+ * wrong one.
  */
+const createdAtOf = (storyId: number) => (eb: ExpressionBuilder<Database, 'story_tags' | 'story_countries'>) =>
+  eb.selectFrom('stories').select('stories.created_at').where('stories.id', '=', storyId);
+
 function tagRow(storyId: number, t: StoryTagRow, position: number) {
-  return {
-    story_id: storyId,
-    slug: t.slug,
-    name: t.name,
-    kind: t.kind,
-    position,
-    created_at: (eb: ExpressionBuilder<Database, 'story_tags'>) => eb.selectFrom('stories').select('stories.created_at').where('stories.id', '=', storyId),
-  };
+  return { story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position, created_at: createdAtOf(storyId) };
 }
 
-// Rows per multi-row INSERT: 7 parameters each, well under both engines' limits.
+function countryRow(storyId: number, country: string, position: number) {
+  return { story_id: storyId, country, position, created_at: createdAtOf(storyId) };
+}
+
+// Rows per multi-row INSERT: at most 7 parameters each, well under both engines' limits.
 const GEO_CHUNK = 1000;
 
 /** Countries and tags of stories just inserted (nothing to delete first): a few multi-row INSERTs for a whole batch. */
 export async function insertStoryGeos(db: Db, entries: readonly { readonly storyId: number; readonly geo: StoryGeo }[]): Promise<void> {
-  const countries = entries.flatMap(({ storyId, geo }) => [...new Set(geo.countries)].map((country, position) => ({ story_id: storyId, country, position })));
+  const countries = entries.flatMap(({ storyId, geo }) => [...new Set(geo.countries)].map((country, position) => countryRow(storyId, country, position)));
   const tags = entries.flatMap(({ storyId, geo }) => {
     const seen = new Set<string>();
     return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => tagRow(storyId, t, position));

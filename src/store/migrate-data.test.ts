@@ -45,7 +45,7 @@ async function seed(store: Store): Promise<void> {
   await putSetting(db, 'alpha', '');
   await db.insertInto('job_leases').values({ name: 'prune', owner: null, expires_at: null, last_run_at: '2026-01-01T00:00:00.000Z' }).execute();
   await db.insertInto('story_audit').values({ story_id: 5, action: 'killed', detail: 'agency canceled version 2', at: '2026-01-03T00:00:00.000Z' }).execute();
-  await db.insertInto('story_countries').values([{ story_id: 5, country: 'CH', position: 0 }, { story_id: 5, country: 'DE', position: 1 }]).execute();
+  await db.insertInto('story_countries').values([{ story_id: 5, country: 'CH', position: 0, created_at: '2026-01-01T05:00:00.000Z' }, { story_id: 5, country: 'DE', position: 1, created_at: '2026-01-01T05:00:00.000Z' }]).execute();
   await db.insertInto('story_tags').values({ story_id: 5, slug: 'zurich', name: 'Zürich', kind: 'place', position: 0, created_at: '2026-01-01T05:00:00.000Z' }).execute();
   // Band hashes use 52 bits: they must survive the copy exactly.
   await db.insertInto('story_keys').values([{ key: 'link:https://a.example/5', story_id: 5 }, { key: 'id:guid:x', story_id: 5 }]).execute();

@@ -190,6 +190,8 @@ export interface StoryCountriesTable {
   country: string;
   /** 0 = the story's first country (its region tag). */
   position: number;
+  /** The story's created_at (never changes after its first version), for newest-first reads by country. */
+  created_at: string;
 }
 
 export interface StoryTagsTable {

@@ -206,26 +206,41 @@ function published(db: Db, filter: StoryFilter) {
   return q;
 }
 
-/** A tag alone (the tag page and its feeds): read newest first down the tag's own index. */
-function isTagOnly(filter: StoryFilter): filter is StoryFilter & { readonly tag: string } {
-  return filter.tag !== undefined && Object.entries(filter).every(([k, v]) => k === 'tag' || k === 'everyReport' || v === undefined);
+/** A tag alone (tag pages, tag feeds) or one country alone (country pages): lists with an index of their own. */
+type KeyedFilter = { readonly tag: string; readonly country?: never; readonly everyReport?: boolean } | { readonly country: string; readonly tag?: never; readonly everyReport?: boolean };
+
+function keyedFilter(filter: StoryFilter): KeyedFilter | undefined {
+  const others = Object.entries(filter).filter(([k, v]) => k !== 'tag' && k !== 'countries' && k !== 'everyReport' && v !== undefined);
+  if (others.length > 0) return undefined;
+  const everyReport = filter.everyReport === true;
+  if (filter.tag !== undefined && filter.countries === undefined) return { tag: filter.tag, everyReport };
+  if (filter.tag === undefined && filter.countries?.length === 1) return { country: filter.countries[0]!, everyReport };
+  return undefined;
 }
 
-// Walked from story_tags' (slug, created_at) index, newest first, a few rows a page
-// whatever the tag. The EXISTS in published() walks every published story newest first
-// and probes each for the tag: quick for a common tag, ~220 ms on 100,000 stories for
-// one only a few carry.
-function taggedNewestFirst(db: Db, filter: StoryFilter & { readonly tag: string }, page: Page) {
-  let q = db.selectFrom('story_tags as t').innerJoin('stories as s', 's.id', 't.story_id').where('t.slug', '=', filter.tag).where('s.status', '=', 'published');
-  if (!filter.everyReport) q = q.where('s.cluster_id', 'is', null);
-  return q.orderBy('t.created_at', 'desc').orderBy('t.story_id', 'desc').limit(page.limit).offset(page.offset ?? 0);
+// Walked from story_tags' (slug, created_at) or story_countries' (country, created_at)
+// index, newest first: a few rows a page however many stories carry the key. The
+// EXISTS in published() walks every published story newest first and probes each: quick
+// for a common tag or country, ~220 ms on 100,000 stories for one only a few carry.
+function keyedNewestFirst(db: Db, key: KeyedFilter, page: Page) {
+  const q =
+    key.tag !== undefined
+      ? db.selectFrom('story_tags as k').innerJoin('stories as s', 's.id', 'k.story_id').where('k.slug', '=', key.tag)
+      : db.selectFrom('story_countries as k').innerJoin('stories as s', 's.id', 'k.story_id').where('k.country', '=', key.country);
+  const shown = q.where('s.status', '=', 'published');
+  return (key.everyReport ? shown : shown.where('s.cluster_id', 'is', null))
+    .orderBy('k.created_at', 'desc')
+    .orderBy('k.story_id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
 }
 
 /** Published stories, newest first. */
 export async function listStories(db: Db, filter: StoryFilter, page: Page): Promise<StorySummary[]> {
-  if (isTagOnly(filter)) {
-    const tagged = await taggedNewestFirst(db, filter, page).select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const)).execute();
-    return tagged.map(toSummary);
+  const key = keyedFilter(filter);
+  if (key) {
+    const keyed = await keyedNewestFirst(db, key, page).select(SUMMARY_COLUMNS.map((c) => `s.${c}` as const)).execute();
+    return keyed.map(toSummary);
   }
   const rows = await published(db, filter)
     .select([...SUMMARY_COLUMNS])
@@ -287,9 +302,10 @@ export async function findNextInSector(db: Db, story: Pick<Story, 'id' | 'sector
 
 /** Published stories with their bodies, newest first: for full-content feeds. */
 export async function listFullStories(db: Db, filter: StoryFilter, page: Page): Promise<Story[]> {
-  if (isTagOnly(filter)) {
-    const tagged = await taggedNewestFirst(db, filter, page).select(STORY_COLUMNS.map((c) => `s.${c}` as const)).execute();
-    return tagged.map(toStory);
+  const key = keyedFilter(filter);
+  if (key) {
+    const keyed = await keyedNewestFirst(db, key, page).select(STORY_COLUMNS.map((c) => `s.${c}` as const)).execute();
+    return keyed.map(toStory);
   }
   const rows = await published(db, filter)
     .select([...STORY_COLUMNS])

@@ -19,6 +19,7 @@ import { storyKinds } from './0015-story-kinds.ts';
 import { roundups } from './0016-roundups.ts';
 import { clusterIndex } from './0017-cluster-index.ts';
 import { tagRecency } from './0018-tag-recency.ts';
+import { countryRecency } from './0019-country-recency.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -39,6 +40,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0016-roundups': roundups(),
       '0017-cluster-index': clusterIndex(),
       '0018-tag-recency': tagRecency(),
+      '0019-country-recency': countryRecency(),
     }),
   };
 }
