@@ -61,6 +61,9 @@ describe('findMentions', () => {
     ['Storms in Florida and Montana', ['US', 'US']],
     // A quantifier that opens a sentence is not part of a name.
     ['More Americans believe it; Many Indians agree', ['US', 'IN']],
+    // A place's own bodies still name it; a person's or another place's longer name does not.
+    ['Speaker of the Odisha Legislative Assembly; Kerala High Court', ['IN', 'IN']],
+    ['Jimmy Wales spoke in New England', []],
   ])('subdivisions, America, hyphens, leaders: %s', (sentence, expected) => {
     expect(countriesIn(sentence)).toEqual(expected);
   });
