@@ -121,7 +121,8 @@ export const SECTOR_VOCABULARY: Readonly<Record<string, SectorVocabulary>> = {
       'Wall Street', 'valuation', 'bankrupt', 'entrepreneur', 'executive', 'chairman', 'corporate', 'corporation',
       'advertising', 'marketing', 'retailer', 'wealth', 'billionaire', 'economist', 'slowdown', 'business',
       'businessman', 'pay', 'income', 'subsidy', 'credit', 'consumer price', 'cheap', 'expensive', 'capital', 'deal',
-      'takeover', 'stake', 'sanction relief',
+      'takeover', 'stake', 'sanction relief', 'goods', 'demand', 'supply', 'inflows', 'outflows', 'exporter',
+      'importer', 'invoice', 'FDI', 'GST', 'VAT', 'fiscal year', 'economic growth', 'reforms',
     ],
   },
   education: {
@@ -148,10 +149,10 @@ export const SECTOR_VOCABULARY: Readonly<Record<string, SectorVocabulary>> = {
       'oilfield', 'power sector',
     ],
     related: [
-      'power', 'electric', 'reactor', 'nuclear energy', 'gasoline', 'silver', 'rare earth', 'critical mineral',
-      'battery', 'turbine', 'hydro', 'dam', 'geothermal', 'utility', 'power grid', 'blackout', 'oil price',
-      'oil company', 'gas field', 'shale', 'fracking', 'petroleum', 'mineral', 'ore', 'smelter', 'energy transition',
-      'clean energy', 'emission-free',
+      'electric', 'reactor', 'nuclear energy', 'gasoline', 'silver', 'rare earth', 'critical mineral', 'battery',
+      'turbine', 'hydro', 'dam', 'geothermal', 'utility', 'power grid', 'blackout', 'oil price', 'oil company',
+      'gas field', 'shale', 'fracking', 'petroleum', 'mineral', 'ore', 'smelter', 'energy transition', 'clean energy',
+      'emission-free',
     ],
   },
   politics: {
@@ -193,7 +194,7 @@ export const SECTOR_VOCABULARY: Readonly<Record<string, SectorVocabulary>> = {
       'regulatory', 'ban', 'fine', 'penalty', 'investigator', 'execution', 'death penalty', 'sentence', 'inmate',
       'prisoner', 'pardon', 'explosion', 'fire', 'firefighter', 'gun', 'firearm', 'bribe', 'misconduct', 'scandal',
       'resignation', 'rule of law', 'lawsuits', 'crackdown', 'enforcement', 'surveillance law', 'transparency',
-      'right to information', 'audit', 'ombudsman',
+      'right to information', 'audit', 'ombudsman', 'suing', 'court filing', 'lawyers',
     ],
   },
   health: {
