@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import { explainSector } from './index.ts';
 import type { ClassifiableDraft } from './index.ts';
-import { scoreWithModel, trainSectorModel } from './sector-model.ts';
+import { scoreWithModel, storyFeatures, trainSectorModel } from './sector-model.ts';
 import { sectorForSubject } from './subject-codes.ts';
 import { loadTagger, slugifyTag } from './tags.ts';
 
@@ -76,6 +76,17 @@ describe('the sector model (naive Bayes trained from editors’ labels)', () => 
     expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(2)) }).via).toBe('category');
     // …three, all elsewhere, are: the text decides.
     expect(explainSector(travel, DEFAULT_SECTORS, { model: trainSectorModel(DEFAULT_SECTORS, asCulture(3)) })).toMatchObject({ sector: 'art-culture', via: 'model' });
+  });
+
+  it('counts, when scoring, only the features the model knows: the same counts for those', () => {
+    const model = trainSectorModel(DEFAULT_SECTORS);
+    const story = draft({ headline: 'Open defecation ends in the district', summary: 'Toilets for every home, officials said.' });
+    const all = storyFeatures(story, model.pairStarts);
+    const known = storyFeatures(story, model.pairStarts, model.logLikelihood);
+    expect(known.get('open defecation')).toBe(2);
+    expect(known.has('district')).toBe(false);
+    expect(all.has('district')).toBe(true);
+    for (const [f, n] of known) expect(all.get(f)).toBe(n);
   });
 
   it('ignores labels for sectors the site does not have, and reads categories and the body lead', () => {

@@ -174,11 +174,24 @@ export function storyLead(bodyHtml: string): string {
   return htmlToText(htmlPrefix(bodyHtml, LEAD_CHARS));
 }
 
-/** Feature counts of a story: headline words weighted, then summary and lead. */
-export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>): Map<string, number> {
+/**
+ * Feature counts of a story: headline words weighted, then summary and lead. With `known`
+ * (the model's features, when scoring), words the model has never seen are not counted:
+ * they move every sector alike.
+ */
+export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>, known?: ReadonlyMap<string, unknown>): Map<string, number> {
   const counts = new Map<string, number>();
+  const count = (f: string, weight: number): void => {
+    if (!known || known.has(f)) counts.set(f, (counts.get(f) ?? 0) + weight);
+  };
   const add = (text: string, weight: number): void => {
-    for (const f of featuresOf(text, pairStarts)) counts.set(f, (counts.get(f) ?? 0) + weight);
+    // featuresOf without its arrays: words, then the pairs a hand-written phrase begins.
+    const words = wordsOf(text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      count(word, weight);
+      if (i + 1 < words.length && pairStarts.has(word)) count(`${word} ${words[i + 1] ?? ''}`, weight);
+    }
   };
   add(story.headline, HEADLINE_WEIGHT);
   // Feeds often repeat the summary as the body's first paragraph: read the lead only when it says more.
@@ -254,7 +267,7 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 
 /** The model's sector for a story, how sure it is, and the words that decided. */
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
-  const features = storyFeatures(story, model.pairStarts);
+  const features = storyFeatures(story, model.pairStarts, model.logLikelihood);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
