@@ -64,6 +64,16 @@ describe('classifySector from feed categories', () => {
     expect(explainSector(minister, DEFAULT_SECTORS)).toMatchObject({ sector: 'politics', via: 'category' });
   });
 
+  it('reads only the opening of the lead against a category (CATEGORY_LEAD_CHARS)', () => {
+    const court = 'The judge sentenced him to prison; the court heard the fraud trial and the verdict. ';
+    const early = draft({ headline: 'A day in town', summary: 'Notes.', bodyHtml: `<p>${court.repeat(3)}</p>`, categories: ['Politics'] });
+    expect(explainSector(early, DEFAULT_SECTORS)).toMatchObject({ sector: 'law-governance', via: 'model' });
+    const late = draft({ ...early, bodyHtml: `<p>${'Nothing much happened on that ordinary morning, people said. '.repeat(12)}</p><p>${court.repeat(3)}</p>` });
+    expect(explainSector(late, DEFAULT_SECTORS)).toMatchObject({ sector: 'politics', via: 'category' });
+    // Without a category the whole lead is read.
+    expect(explainSector({ ...late, categories: [] }, DEFAULT_SECTORS)).toMatchObject({ sector: 'law-governance', via: 'model' });
+  });
+
   it('falls through to the text model when no category names a sector', () => {
     const explained = explainSector(draft({ headline: 'WHO warns of cholera outbreak', categories: ['World', 'Top News'] }), DEFAULT_SECTORS);
     expect(explained).toMatchObject({ sector: 'health', via: 'model' });
