@@ -7,16 +7,20 @@
 // Batch 1 (174) is what the model and gazetteer were tuned on; batch 2 (143) was labelled
 // after the first freeze and then used for a second round of tuning; batch 3 was labelled
 // after that and never tuned on by the sector work; batch 4 (77: The Guardian US edition,
-// The Economist Asia) was labelled before the gazetteer's subdivisions and never tuned on.
+// The Economist Asia) was labelled before the gazetteer's subdivisions and never tuned on;
+// batch 5 (99) was labelled on the classify2 branch before the classifier ran on it, held
+// out for two rounds and then tuned on; batch 6 (89) was labelled after that and never
+// tuned on. "held out" is batches 3, 4 and 6 together (labelled-corpus.ts: HELD_OUT_BATCHES).
 // bench/RESULTS.md says which figure is which.
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
+import { classifySector } from '../src/ingest/classify/index.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
 import { detectCountries, type GeoText } from '../src/ingest/classify/geo/country-mentions.ts';
 import { buildGazetteer, type Gazetteer } from '../src/ingest/classify/geo/gazetteer.ts';
 import { htmlPrefix, htmlToText } from '../src/lib/html.ts';
 import { loadTagger } from '../src/ingest/classify/tags.ts';
-import { CORPUS_DIR, corpusPresent, loadLabelledCorpus } from '../src/ingest/classify/testdata/labelled-corpus.ts';
+import { CORPUS_DIR, corpusPresent, HELD_OUT_BATCHES, loadLabelledCorpus } from '../src/ingest/classify/testdata/labelled-corpus.ts';
 
 export interface ClassifyRow {
   readonly name: string;
@@ -28,13 +32,15 @@ export interface ClassifyRow {
 
 export interface ClassifyFigures {
   readonly rows: readonly ClassifyRow[];
+  /** The sector (seed model) for one story, best of 3 passes over every labelled story, mean milliseconds. */
+  readonly sectorMsPerStory: number;
   /** Countries and tags (countries and categories) for one story, mean milliseconds. */
   readonly geoMsPerStory: number;
   /** The same with compromise's people and organisations. */
   readonly namedEntitiesMsPerStory: number;
   /**
-   * The gazetteer without and with the first-level subdivisions and institutions (the
-   * geo2 branch): build time (best of 3, alternated) and countries alone per story
+   * The gazetteer without and with the first-level subdivisions, institutions and leaders
+   * (the geo2 and classify2 branches): build time (best of 3, alternated) and countries alone per story
    * (best of 3 passes over every labelled story, alternated).
    */
   readonly gazetteer: { readonly buildMs: Pair; readonly countriesMsPerStory: Pair; readonly names: Pair };
@@ -57,6 +63,7 @@ export async function benchClassify(): Promise<ClassifyFigures> {
   });
   const rows = [
     ...batches.map((b) => row(`batch ${b}`, cases.filter((c) => c.batch === b), cases.filter((c) => (c.batch ?? 1) < b))),
+    row(`held out (batches ${HELD_OUT_BATCHES.join(', ')})`, cases.filter((c) => HELD_OUT_BATCHES.includes(c.batch ?? 1)), []),
     row('all', cases, []),
   ];
   const tagger = await loadTagger();
@@ -66,9 +73,11 @@ export async function benchClassify(): Promise<ClassifyFigures> {
     run();
     return (performance.now() - started) / cases.length;
   };
+  let sectorMsPerStory = Infinity;
+  for (let round = 0; round < 3; round++) sectorMsPerStory = Math.min(sectorMsPerStory, time(() => cases.forEach((c) => classifySector({ ...c.draft, subjects: c.subjects }, DEFAULT_SECTORS))));
   const geoMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft)));
   const namedEntitiesMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft, tagger)));
-  return { rows, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
+  return { rows, sectorMsPerStory, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
 }
 
 function compareGazetteers(cases: readonly LabelledCase[]): ClassifyFigures['gazetteer'] {
@@ -77,7 +86,7 @@ function compareGazetteers(cases: readonly LabelledCase[]): ClassifyFigures['gaz
   for (let round = 0; round < 3; round++) {
     for (const which of ['without', 'with'] as const) {
       const started = performance.now();
-      gaz[which] = which === 'with' ? buildGazetteer() : buildGazetteer({ subdivisions: false, institutions: false });
+      gaz[which] = which === 'with' ? buildGazetteer() : buildGazetteer({ subdivisions: false, institutions: false, leaders: false });
       builds[which] = Math.min(builds[which], performance.now() - started);
     }
   }
@@ -110,8 +119,9 @@ export function classifyLines(f: ClassifyFigures): string[] {
         (r.heldOut ? `, ${r.heldOut.sectorAccuracy.toFixed(3)} trained on the earlier batches only` : '') +
         `; countries precision ${r.plain.countryPrecision.toFixed(3)}, recall ${r.plain.countryRecall.toFixed(3)}, F1 ${r.plain.countryF1.toFixed(3)}`,
     ),
+    `classify: sector ${(f.sectorMsPerStory * 1000).toFixed(0)} µs per story (seed model, body lead converted in the call)`,
     `classify: countries + tags ${f.geoMsPerStory.toFixed(2)} ms per story (${f.namedEntitiesMsPerStory.toFixed(2)} ms with compromise's people and organisations)`,
-    `classify: gazetteer without / with subdivisions and institutions: ${f.gazetteer.names.without} / ${f.gazetteer.names.with} names, ` +
+    `classify: gazetteer without / with subdivisions, institutions and leaders: ${f.gazetteer.names.without} / ${f.gazetteer.names.with} names, ` +
       `built in ${f.gazetteer.buildMs.without.toFixed(0)} / ${f.gazetteer.buildMs.with.toFixed(0)} ms, ` +
       `countries ${f.gazetteer.countriesMsPerStory.without.toFixed(3)} / ${f.gazetteer.countriesMsPerStory.with.toFixed(3)} ms per story`,
   ];

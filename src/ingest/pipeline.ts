@@ -13,6 +13,7 @@ import { normalizeItem } from './normalize/index.ts';
 import { dedupeBatch } from './dedupe/dedupe-batch.ts';
 import { classifySector } from './classify/index.ts';
 import { classifyGeo } from './classify/story-geo.ts';
+import { storyLead } from './classify/sector-model.ts';
 import { loadTagger } from './classify/tags.ts';
 import { sectorModelFromLabels } from './sector-model-store.ts';
 import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
@@ -121,9 +122,11 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
         reasons.push(`item ${start + i}: ${outcome.reason}`);
         return;
       }
-      const sector = classifySector({ ...outcome.draft, subjects: item.subjects }, ctx.sectors, model ? { model } : {});
+      // The body's lead as text once, for the sector and (on publish) the countries.
+      const leadText = storyLead(outcome.draft.bodyHtml);
+      const sector = classifySector({ ...outcome.draft, subjects: item.subjects, leadText }, ctx.sectors, model ? { model } : {});
       const draft = outcome.draft;
-      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger) });
+      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger, leadText) });
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;

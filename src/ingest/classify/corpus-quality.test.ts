@@ -1,20 +1,23 @@
 // Quality against the hand-labelled stories from the shared corpus (real news feeds):
-// sector and countries, on every labelled story and on the first batch (the one the model
-// and gazetteer were tuned on) apart. Skipped, saying why, when the corpus is not beside
-// the repository.
+// sector and countries, on every labelled story, on the first batch (the one the model and
+// gazetteer were first tuned on) and on the held-out batches (never looked at while tuning)
+// apart. Skipped, saying why, when the corpus is not beside the repository.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import { measureQuality } from './quality.ts';
-import { CORPUS_DIR, corpusPresent, loadLabelledCorpus } from './testdata/labelled-corpus.ts';
+import { CORPUS_DIR, corpusPresent, HELD_OUT_BATCHES, loadLabelledCorpus } from './testdata/labelled-corpus.ts';
 
 const present = corpusPresent();
 if (!present) console.log(`classify quality: skipped, no corpus at ${CORPUS_DIR} (set WIREDESK_CORPUS)`);
 
 // The issue's bars are sector accuracy 0.8 and country F1 0.9; these floors are what the
-// classifier reaches today (bench/RESULTS.md), so a change that makes it worse fails.
+// classifier reaches today (bench/RESULTS.md, 2026-11-29 evening: sector 0.772 all, 0.726 held
+// out; country F1 0.914 all, 0.904 held out), so a change that makes it worse fails. The
+// sector bar is met only on the batches it was tuned on, not held out: see RESULTS.md.
 const FLOORS = {
-  all: { plain: 0.7, crossValidated: 0.66, countryF1: 0.885 },
-  tuned: { plain: 0.67, crossValidated: 0.74, countryF1: 0.915 },
+  all: { plain: 0.76, crossValidated: 0.67, countryF1: 0.905 },
+  tuned: { plain: 0.8, crossValidated: 0.78, countryF1: 0.93 },
+  heldOut: { plain: 0.71, crossValidated: 0.66, countryF1: 0.895 },
 };
 
 describe.skipIf(!present)('classify quality on the labelled corpus', () => {
@@ -29,6 +32,7 @@ describe.skipIf(!present)('classify quality on the labelled corpus', () => {
   it.each([
     ['all', () => cases, FLOORS.all],
     ['tuned', () => cases.filter((c) => c.batch === 1), FLOORS.tuned],
+    ['held out', () => cases.filter((c) => HELD_OUT_BATCHES.includes(c.batch ?? 1)), FLOORS.heldOut],
   ] as const)('files sectors and finds countries at least as well as recorded (%s)', (name, pick, floors) => {
     const set = pick();
     const report = measureQuality(set, DEFAULT_SECTORS);

@@ -3,7 +3,8 @@ import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import type { Sector } from '../../domain/site.ts';
 import { classifySector, explainSector } from './index.ts';
 import type { ClassifiableDraft } from './index.ts';
-import { stem } from './sector-model.ts';
+import { stem, storyLead, wordsOf } from './sector-model.ts';
+import { SECTOR_TOPICS, SECTOR_VOCABULARY } from './sector-terms.ts';
 import { LABELLED_STORIES } from './testdata/headlines.ts';
 
 const draft = (fields: Partial<ClassifiableDraft>): ClassifiableDraft => ({
@@ -50,8 +51,27 @@ describe('classifySector from feed categories', () => {
     [['Top News', 'World', 'Technology'], 'technology'],
     [['Health', 'Science', 'Health care'], 'health'],
   ])('%j -> %s', (categories, sector) => {
-    // The headline argues for another sector: categories come first.
-    expect(classifySector(draft({ headline: 'Parliament election results declared', categories }), DEFAULT_SECTORS)).toBe(sector);
+    // The headline leans to another sector, weakly: the category decides.
+    expect(classifySector(draft({ headline: 'Minister comments on the results', categories }), DEFAULT_SECTORS)).toBe(sector);
+  });
+
+  it('lets the text overrule a section-style category only when it clearly names another sector', () => {
+    const court = draft({ headline: 'Judge sentences former mayor to prison for fraud', summary: 'The court found him guilty of corruption.', categories: ['Politics'] });
+    expect(explainSector(court, DEFAULT_SECTORS)).toMatchObject({ sector: 'law-governance', via: 'model' });
+    const vote = draft({ headline: 'Parliament election results declared', categories: ['Sport'] });
+    expect(explainSector(vote, DEFAULT_SECTORS)).toMatchObject({ sector: 'politics', via: 'model' });
+    const minister = draft({ headline: 'Minister visits the court', categories: ['Politics'] });
+    expect(explainSector(minister, DEFAULT_SECTORS)).toMatchObject({ sector: 'politics', via: 'category' });
+  });
+
+  it('reads only the opening of the lead against a category (CATEGORY_LEAD_CHARS)', () => {
+    const court = 'The judge sentenced him to prison; the court heard the fraud trial and the verdict. ';
+    const early = draft({ headline: 'A day in town', summary: 'Notes.', bodyHtml: `<p>${court.repeat(3)}</p>`, categories: ['Politics'] });
+    expect(explainSector(early, DEFAULT_SECTORS)).toMatchObject({ sector: 'law-governance', via: 'model' });
+    const late = draft({ ...early, bodyHtml: `<p>${'Nothing much happened on that ordinary morning, people said. '.repeat(12)}</p><p>${court.repeat(3)}</p>` });
+    expect(explainSector(late, DEFAULT_SECTORS)).toMatchObject({ sector: 'politics', via: 'category' });
+    // Without a category the whole lead is read.
+    expect(explainSector({ ...late, categories: [] }, DEFAULT_SECTORS)).toMatchObject({ sector: 'law-governance', via: 'model' });
   });
 
   it('falls through to the text model when no category names a sector', () => {
@@ -130,5 +150,42 @@ describe('stem', () => {
     ['bus', 'bus'], ['news', 'new'], ['glass', 'glass'],
   ])('%s -> %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
+  });
+});
+
+describe('wordsOf', () => {
+  it('reads lower-cased, stemmed words and keeps short acronyms as written', () => {
+    expect(wordsOf('The WHO and UNICEF warn: vaccines for 2,000 cities, G7 says')).toEqual(['WHO', 'UNICEF', 'warn', 'vaccine', 'city', 'G7']);
+  });
+
+  it('folds accents, keeps letters of other scripts and drops stop words, numbers and short words', () => {
+    expect(wordsOf('Café naïve in Москва 東京都 at 10 am, the end')).toEqual(['cafe', 'naive', 'москва', '東京都', 'end']);
+  });
+});
+
+describe('storyLead and a lead the caller already has', () => {
+  it('gives the same sector from the HTML or from its lead as text', () => {
+    const story = draft({ headline: 'Update', summary: '', bodyHtml: '<p>Farmers expect a record wheat harvest as irrigation improves.</p>' });
+    const leadText = storyLead(story.bodyHtml);
+    expect(leadText).toContain('record wheat harvest');
+    expect(explainSector(story, DEFAULT_SECTORS)).toEqual(explainSector({ ...story, leadText }, DEFAULT_SECTORS));
+    // The lead given is what is read: the HTML is not converted again.
+    expect(classifySector({ ...story, leadText: 'Striker scores twice as the league title race tightens.' }, DEFAULT_SECTORS)).toBe('sports');
+  });
+});
+
+describe('sector vocabulary', () => {
+  it('says which IPTC Media Topics each demo sector follows, and writes no term twice in one sector', () => {
+    for (const sector of DEFAULT_SECTORS) {
+      expect(SECTOR_TOPICS[sector.slug]?.length, sector.slug).toBeGreaterThan(0);
+      const vocabulary = SECTOR_VOCABULARY[sector.slug];
+      const all = [...(vocabulary?.terms ?? []), ...(vocabulary?.related ?? [])].map((t) => t.toLowerCase());
+      expect(all.filter((t, i) => all.indexOf(t) !== i), sector.slug).toEqual([]);
+    }
+  });
+
+  it('files stories the core terms alone miss through the wider vocabulary', () => {
+    expect(classifySector(draft({ headline: 'The comedian’s new sitcom gets a second season on Netflix' }), DEFAULT_SECTORS)).toBe('art-culture');
+    expect(classifySector(draft({ headline: 'Gunman arrested after shooting at a shopping mall' }), DEFAULT_SECTORS)).toBe('law-governance');
   });
 });

@@ -14,6 +14,8 @@ export interface StoryText {
   readonly summary: string;
   /** The body (HTML); only its lead is read. */
   readonly bodyHtml?: string;
+  /** The body's lead as plain text (storyLead), when the caller already has it: saves converting the HTML again. */
+  readonly leadText?: string;
   readonly categories?: readonly string[];
 }
 
@@ -48,6 +50,8 @@ export interface ModelScore {
   readonly terms: readonly string[];
   /** Occurrences (headline words counted twice) of words that favour the winner: below 2, one passing mention. */
   readonly evidence: number;
+  /** Per sector (model.sectors order): the story's log score. */
+  readonly scores: readonly number[];
 }
 
 // The headline names the topic; the summary and lead say more, with more noise.
@@ -56,6 +60,8 @@ const LEAD_CHARS = 3000;
 // One hand-written term counts like this many labelled occurrences: enough to file
 // stories on day one, little enough that a few dozen labels outvote a poor term.
 const SEED_COUNT = 8;
+// The wider vocabulary of each field (sector-terms.ts: `related`) seeds more weakly.
+const RELATED_COUNT = 4;
 // Laplace smoothing for words a sector has never seen.
 const ALPHA = 1;
 // One word repeated through a long lead should not outvote the rest.
@@ -69,28 +75,72 @@ const STOPWORDS = new Set(
 
 /** Just enough stemming for plurals: "vaccines" -> "vaccine", "cities" -> "city", "buses" -> "bus". */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
+  // Only plurals change, and they end in "s": most words leave at the first test.
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
   if (/[^aeiou]uses$/.test(word)) return word.slice(0, -2); // buses, viruses; not causes
   if (/(?:sh|ch|x|ss)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  return word.slice(0, -1);
 }
 
 /** The words of a text as the model reads them: stemmed lower case, or acronyms as written ("WHO", "AI"). */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const [raw] of foldToAscii(text).matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (/^[A-Z][A-Z0-9]+$/.test(raw) && raw.length <= 6) {
+  const folded = foldToAscii(text);
+  // A scan over character codes rather than a regular expression per word: ingest reads
+  // the headline, summary and lead of every story (sector-model costs were measured by
+  // `npm run bench -- classify`).
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 32;
+    if (isWordCode(code, folded, i)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const raw = folded.slice(start, i);
+    start = -1;
+    if (raw.length <= 6 && isAcronym(raw)) {
       out.push(raw);
       continue;
     }
+    if (raw.length < MIN_LENGTH) continue;
     const lower = raw.toLowerCase();
-    if (lower.length < MIN_LENGTH || STOPWORDS.has(lower) || /^\d+$/.test(lower)) continue;
+    if (STOPWORDS.has(lower) || isDigits(lower)) continue;
     out.push(stem(lower));
   }
   return out;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A letter or digit (\p{L}, \p{N}): ASCII by code, others (rare once folded) by the Unicode classes. */
+function isWordCode(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  // A surrogate pair is one letter (𝐀, CJK extension B): test both halves together.
+  const ch = code >= 0xd800 && code <= 0xdfff ? text.slice(code <= 0xdbff ? i : i - 1, code <= 0xdbff ? i + 2 : i + 1) : text[i] ?? '';
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+/** "WHO", "AI", "G7": a capital, then capitals or digits. */
+function isAcronym(word: string): boolean {
+  if (word.length < 2) return false;
+  const first = word.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
+function isDigits(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -119,17 +169,35 @@ function seedFeaturesOf(term: string): string[] {
   return words.length <= 1 ? words : words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
-/** Feature counts of a story: headline words weighted, then summary and lead. */
-export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>): Map<string, number> {
+/** A body's lead as plain text: its first LEAD_CHARS characters, what the sector model and the countries read. */
+export function storyLead(bodyHtml: string): string {
+  return htmlToText(htmlPrefix(bodyHtml, LEAD_CHARS));
+}
+
+/**
+ * Feature counts of a story: headline words weighted, then summary and lead. With `known`
+ * (the model's features, when scoring), words the model has never seen are not counted:
+ * they move every sector alike.
+ */
+export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>, known?: ReadonlyMap<string, unknown>): Map<string, number> {
   const counts = new Map<string, number>();
+  const count = (f: string, weight: number): void => {
+    if (!known || known.has(f)) counts.set(f, (counts.get(f) ?? 0) + weight);
+  };
   const add = (text: string, weight: number): void => {
-    for (const f of featuresOf(text, pairStarts)) counts.set(f, (counts.get(f) ?? 0) + weight);
+    // featuresOf without its arrays: words, then the pairs a hand-written phrase begins.
+    const words = wordsOf(text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      count(word, weight);
+      if (i + 1 < words.length && pairStarts.has(word)) count(`${word} ${words[i + 1] ?? ''}`, weight);
+    }
   };
   add(story.headline, HEADLINE_WEIGHT);
   // Feeds often repeat the summary as the body's first paragraph: read the lead only when it says more.
-  const lead = story.bodyHtml ? htmlToText(htmlPrefix(story.bodyHtml, LEAD_CHARS)) : '';
+  const lead = story.leadText ?? (story.bodyHtml ? storyLead(story.bodyHtml) : '');
   add(story.summary, 1);
-  if (lead !== '' && !lead.startsWith(story.summary.slice(0, 80))) add(lead, 1);
+  if (lead !== '' && (story.summary === '' || !lead.startsWith(story.summary.slice(0, 80)))) add(lead, 1);
   // The feed's own categories ("Olympic Games (2026)", "Books and Literature") are words an editor chose.
   for (const category of story.categories ?? []) add(category, 1);
   for (const [f, n] of counts) counts.set(f, Math.min(n, MAX_COUNT * HEADLINE_WEIGHT));
@@ -152,6 +220,7 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
     const vocabulary = SECTOR_VOCABULARY[sector.slug];
     // A site's own sector still scores on the words of its name.
     for (const term of [...(vocabulary?.terms ?? []), ...namePartsOf(sector.name)]) for (const f of seedFeaturesOf(term)) addCount(f, i, SEED_COUNT);
+    for (const term of vocabulary?.related ?? []) for (const f of seedFeaturesOf(term)) addCount(f, i, RELATED_COUNT);
   });
   const pairStarts = new Set([...counts.keys()].filter((f) => f.includes(' ')).map((f) => f.split(' ')[0] ?? ''));
   let labelled = 0;
@@ -198,7 +267,7 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 
 /** The model's sector for a story, how sure it is, and the words that decided. */
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
-  const features = storyFeatures(story, model.pairStarts);
+  const features = storyFeatures(story, model.pairStarts, model.logLikelihood);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
@@ -216,7 +285,7 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   const margin = second < 0 ? 0 : (scores[best] ?? 0) - (scores[second] ?? 0);
   const lifts = liftsFor(model, features, best);
   const evidence = lifts.reduce((sum, [f]) => sum + (features.get(f) ?? 0), 0);
-  return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence };
+  return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence, scores };
 }
 
 /** Words by how much more likely they are under the winner than under the average sector, strongest first. */

@@ -53,7 +53,18 @@ describe('findMentions', () => {
     // National institutions, acronyms only in capitals; not names several countries use.
     ['The Pentagon said ICE agents and the Kremlin', ['US', 'US', 'RU']],
     ['Ice on the road; the Congress party and the Senate', []],
-  ])('subdivisions, America, hyphens: %s', (sentence, expected) => {
+    // Heads of state and government (LEADERS), inside longer names too; not first names alone.
+    ['Trump said; the Trump administration; Putin’s war and Zelenskiy’s office', ['US', 'US', 'RU', 'UA']],
+    ['Xi Jinping met Narendra Modi and Claudia Sheinbaum', ['CN', 'IN', 'MX']],
+    ['Donald Duck, Xi and Kim spoke', []],
+    // A shared subdivision name goes to a far larger country (Florida: US, not Uruguay).
+    ['Storms in Florida and Montana', ['US', 'US']],
+    // A quantifier that opens a sentence is not part of a name.
+    ['More Americans believe it; Many Indians agree', ['US', 'IN']],
+    // A place's own bodies still name it; a person's or another place's longer name does not.
+    ['Speaker of the Odisha Legislative Assembly; Kerala High Court', ['IN', 'IN']],
+    ['Jimmy Wales spoke in New England', []],
+  ])('subdivisions, America, hyphens, leaders: %s', (sentence, expected) => {
     expect(countriesIn(sentence)).toEqual(expected);
   });
 

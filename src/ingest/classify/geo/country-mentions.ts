@@ -33,10 +33,15 @@ const MAX_COUNT_PER_FIELD = 3;
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu;
 // Capitalised at the start of a sentence or title, these never make a name longer.
-const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'In', 'Of', 'For', 'At', 'On', 'By', 'To', 'From', 'And', 'But', 'As', 'With', 'After', 'Before', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Will', 'Is', 'Are', 'Around', 'Over', 'Under', 'Into', 'About', 'Against', 'Between', 'Amid']);
+const FUNCTION_WORDS = new Set(['More', 'Most', 'Many', 'Some', 'Few', 'All', 'Both', 'Several', 'Other', 'Two', 'Three', 'Four', 'Five', 'Young', 'Former', 'The', 'A', 'An', 'In', 'Of', 'For', 'At', 'On', 'By', 'To', 'From', 'And', 'But', 'As', 'With', 'After', 'Before', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Will', 'Is', 'Are', 'Around', 'Over', 'Under', 'Into', 'About', 'Against', 'Between', 'Amid']);
 // Country names that a capitalised word before them makes part of a longer name
 // ("Latin America", "Central America", "Captain America"), even in a title.
-const JOINED_ONLY = new Set(['America']);
+// The UK's constituent countries too: "Jimmy Wales", "New England" are someone and somewhere else.
+const JOINED_ONLY = new Set(['America', 'England', 'Scotland', 'Wales']);
+// A place followed by one of these still names the place: its own bodies and offices
+// ("the Odisha Legislative Assembly", "Texas Governor", "Kerala High Court", "Delhi Police"),
+// where "Indiana Jones" or "Paris Hilton" name someone else.
+const OWN_BODIES = new Set(['Legislative', 'Assembly', 'Legislature', 'Government', 'Governor', 'Police', 'High', 'Court', 'State', 'Chief', 'Minister', 'Ministry', 'Parliament', 'Senate', 'Council', 'Metro', 'Airport', 'Province', 'Provincial', 'Municipal', 'University', 'Department', 'Election', 'Elections']);
 // Hyphenated words whose parts may be places: "U.S.-mediated", "Russia-backed",
 // "Texas-based", "pro-Russian". Only the parts of a word that is no name itself
 // ("Guinea-Bissau", "Timor-Leste" stay whole).
@@ -177,8 +182,8 @@ function isAccepted(name: string, place: Place, tokens: readonly Token[], at: nu
   const joinedBefore = before !== undefined && tokens[at]?.joined === true && isCapitalised(before.word) && !FUNCTION_WORDS.has(before.word);
   if (JOINED_ONLY.has(name)) return !joinedBefore;
   // "ICE Detention Center", "Trump White House": an institution is named as part of longer names.
-  if (place.kind === 'country' || place.kind === 'institution' || titleCase) return true;
-  const joinedAfter = place.kind !== 'demonym' && after?.joined === true && !last?.possessive && isCapitalised(after.word);
+  if (place.kind === 'country' || place.kind === 'institution' || place.kind === 'leader' || titleCase) return true;
+  const joinedAfter = place.kind !== 'demonym' && after?.joined === true && !last?.possessive && isCapitalised(after.word) && !OWN_BODIES.has(after.word);
   return !joinedBefore && !joinedAfter;
 }
 

