@@ -89,7 +89,8 @@ describe.each(testEngines())('scheduler on %s', (engine) => {
     const slow = await startWireServer({ feeds: 4, host: '127.0.0.1' });
     const fast = await startWireServer({ feeds: 4, host: '127.0.0.2' });
     wires.push(slow, fast);
-    slow.setSlow('all', 600);
+    // Long enough that the fast host's four polls (two rounds of two) end first even on a loaded box.
+    slow.setSlow('all', 1500);
     for (let i = 0; i < 4; i++) {
       // The slow host's sources are the most overdue, so they are claimed first.
       await insertSource(t.store.db, { name: `slow-${i}`, url: slow.feedUrl(i), intervalSeconds: 300 }, new Date(T0.getTime() - 60_000));
