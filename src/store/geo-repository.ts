@@ -42,23 +42,29 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
 const createdAtOf = (storyId: number) => (eb: ExpressionBuilder<Database, 'story_tags' | 'story_countries'>) =>
   eb.selectFrom('stories').select('stories.created_at').where('stories.id', '=', storyId);
 
-function tagRow(storyId: number, t: StoryTagRow, position: number) {
-  return { story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position, created_at: createdAtOf(storyId) };
+type CreatedAt = string | ReturnType<typeof createdAtOf>;
+
+function tagRow(storyId: number, t: StoryTagRow, position: number, createdAt: CreatedAt = createdAtOf(storyId)) {
+  return { story_id: storyId, slug: t.slug, name: t.name, kind: t.kind, position, created_at: createdAt };
 }
 
-function countryRow(storyId: number, country: string, position: number) {
-  return { story_id: storyId, country, position, created_at: createdAtOf(storyId) };
+function countryRow(storyId: number, country: string, position: number, createdAt: CreatedAt = createdAtOf(storyId)) {
+  return { story_id: storyId, country, position, created_at: createdAt };
 }
 
 // Rows per multi-row INSERT: at most 7 parameters each, well under both engines' limits.
 const GEO_CHUNK = 1000;
 
-/** Countries and tags of stories just inserted (nothing to delete first): a few multi-row INSERTs for a whole batch. */
-export async function insertStoryGeos(db: Db, entries: readonly { readonly storyId: number; readonly geo: StoryGeo }[]): Promise<void> {
-  const countries = entries.flatMap(({ storyId, geo }) => [...new Set(geo.countries)].map((country, position) => countryRow(storyId, country, position)));
-  const tags = entries.flatMap(({ storyId, geo }) => {
+/**
+ * Countries and tags of stories just inserted (nothing to delete first): a few multi-row
+ * INSERTs for a whole batch. `createdAt`, when the caller has just written it, saves
+ * each row a lookup of its story (ingest writes thousands a second).
+ */
+export async function insertStoryGeos(db: Db, entries: readonly { readonly storyId: number; readonly createdAt?: string; readonly geo: StoryGeo }[]): Promise<void> {
+  const countries = entries.flatMap(({ storyId, createdAt, geo }) => [...new Set(geo.countries)].map((country, position) => countryRow(storyId, country, position, createdAt)));
+  const tags = entries.flatMap(({ storyId, createdAt, geo }) => {
     const seen = new Set<string>();
-    return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => tagRow(storyId, t, position));
+    return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => tagRow(storyId, t, position, createdAt));
   });
   for (let i = 0; i < countries.length; i += GEO_CHUNK) await db.insertInto('story_countries').values(countries.slice(i, i + GEO_CHUNK)).execute();
   for (let i = 0; i < tags.length; i += GEO_CHUNK) await db.insertInto('story_tags').values(tags.slice(i, i + GEO_CHUNK)).execute();

@@ -185,9 +185,10 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       for (const m of f.merged) results.push({ identity: m.identity, outcome: 'unchanged', storyId: ids[i]!, status: f.row.status as StoryStatus });
     }
     await insertStoryKeys(trx, aliasKeys, true);
+    const createdAt = new Map(fresh.map((f) => [f.row.identity, f.row.created_at]));
     await insertStoryGeos(trx, inserted.flatMap(({ id, identity }) => {
       const geo = geos.get(identity);
-      return geo ? [{ storyId: id, geo: geo() }] : [];
+      return geo ? [{ storyId: id, createdAt: createdAt.get(identity), geo: geo() }] : [];
     }));
     await insertAudits(trx, audits);
     return results;
