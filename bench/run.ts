@@ -12,8 +12,9 @@
 //                   fault-injecting wire hosts, 20 % failing: lateness of healthy polls, back-off
 //   search [N]      search latency over N stories (default 100,000), 600 mixed queries, on SQLite;
 //                   also on PostgreSQL when WIREDESK_TEST_PG, WIREDESK_BENCH_PG or DATABASE_URL is set
-//   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off,
-//                   1 and 2 workers, N stories (default 100,000); the home page's gzipped size
+//   cached [N]      article pages at 100 connections, page cache on (5,000 URLs warmed) and off
+//                   (as fast as answered, then paced at 2,500 req/s), 1 and 2 workers, N stories
+//                   (default 100,000); the home page's gzipped size
 //   roundups [N]    each demo topic's roundup over N stories (default 20,000), the kill refresh, and
 //                   /devshots vs /latest vs /roundups req/s from `serve` (page cache off), same run
 //   lists [N]       /latest, /opinion, /author/{slug}, /country/{slug} req/s over their first 20 pages (N stories, default 20,000)
