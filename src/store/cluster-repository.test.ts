@@ -80,7 +80,7 @@ describe.each(testEngines())('related stories and tag lists on %s', (engine) => 
     const made = await seed(120, 7);
     for (const story of made) {
       const reports = (await findOtherReports(t.store.db, { id: story.id, clusterId: story.clusterId })).map((r) => r.id);
-      const got = await findRelatedStories(t.store.db, { id: story.id, sector: story.row.sector }, story.tags, reports, 4);
+      const got = await findRelatedStories((key) => findNewestLeads(t.store.db, key), { id: story.id, sector: story.row.sector }, story.tags, reports, 4);
       expect(got.map((r) => r.id), `story ${story.id}`).toEqual(expected(made, story, reports, 4));
     }
   });

@@ -296,10 +296,20 @@ export function pickRelated(lists: readonly (readonly StoryLink[])[], storyId: n
   return [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id)).slice(0, limit);
 }
 
-/** Stories sharing the sector or a tag with this one, newest first, one per event (uncached: see findNewestLeads). */
-export async function findRelatedStories(db: Kysely<Database>, story: { id: number; sector: string }, tags: readonly string[], excludeIds: readonly number[], limit = 4): Promise<StoryLink[]> {
+/**
+ * Stories sharing the sector or a tag with this one, newest first, one per event.
+ * `newest` reads a key's list: findNewestLeads, or a cache of it (the site keeps them
+ * until the next change).
+ */
+export async function findRelatedStories(
+  newest: (key: RelatedKey) => Promise<readonly StoryLink[]>,
+  story: { id: number; sector: string },
+  tags: readonly string[],
+  excludeIds: readonly number[],
+  limit = 4,
+): Promise<StoryLink[]> {
   const keys: RelatedKey[] = [{ sector: story.sector }, ...tags.map((tag) => ({ tag }))];
-  return pickRelated(await Promise.all(keys.map((key) => findNewestLeads(db, key))), story.id, excludeIds, limit);
+  return pickRelated(await Promise.all(keys.map(newest)), story.id, excludeIds, limit);
 }
 
 /**

@@ -35,9 +35,9 @@ export async function replaceStoryGeo(db: Db, storyId: number, geo: StoryGeo): P
 
 /**
  * Tag and country rows carry their story's created_at (newest-first reads by tag or
- * country walk a (slug or country, created_at) index), copied from the story by the
- * insert itself: it never changes after the first version, and no caller can hand a
- * wrong one.
+ * country walk a (slug or country, created_at) index). It never changes after the first
+ * version; unless the caller has just written it (ingest), the insert copies it from the
+ * story itself.
  */
 const createdAtOf = (storyId: number) => (eb: ExpressionBuilder<Database, 'story_tags' | 'story_countries'>) =>
   eb.selectFrom('stories').select('stories.created_at').where('stories.id', '=', storyId);

@@ -17,9 +17,9 @@ import { prepareChrome, renderFragment, type ChromeHtml, type ChromeParts } from
 import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
 
 export const TRENDING_SIZE = 4;
+export const TRENDING_WINDOW_MS = 48 * 3600_000;
 /** Sectors and tags whose newest stories are kept (each ~16 links). */
 const NEWEST_LEADS_KEYS = 2_000;
-export const TRENDING_WINDOW_MS = 48 * 3600_000;
 const LATEST_SIZE = 8;
 const PIECES_SIZE = 4;
 const HOME_TOP_SIZE = 12;

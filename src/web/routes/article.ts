@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
 import { findArticleById, findStoryById } from '../../store/story-repository.ts';
 import { findStoryTags } from '../../store/geo-repository.ts';
-import { findOtherReports, pickRelated } from '../../store/cluster-repository.ts';
+import { findOtherReports, findRelatedStories } from '../../store/cluster-repository.ts';
 import type { Story } from '../../domain/story.ts';
 import { absoluteUrl, articlePath, kindPath, safeImageUrl, sectorName, sectorPath } from '../urls.ts';
 import { isPieceKind } from '../../domain/story.ts';
@@ -62,8 +62,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     const next = article?.next;
     const [chrome, tags, reports] = await Promise.all([ctx.siteData.chrome(), findStoryTags(ctx.store.db, story.id), findOtherReports(ctx.store.db, story)]);
     // Related: the event's other reports first, then the newest stories of its sector or tags.
-    const newest = await Promise.all([{ sector: story.sector }, ...tags.map((t) => ({ tag: t.slug }))].map((key) => ctx.siteData.newestLeads(key)));
-    const related = pickRelated(newest, story.id, reports.map((r) => r.id), RELATED_SIZE);
+    const related = await findRelatedStories((key) => ctx.siteData.newestLeads(key), story, tags.map((t) => t.slug), reports.map((r) => r.id), RELATED_SIZE);
     const linked = [...(next ? [next.id] : []), ...reports.map((r) => r.id), ...related.map((r) => r.id)];
     setSurrogateKeys(reply, { kind: 'article', story, linkedIds: linked });
     const canonical = absoluteUrl(ctx.site, canonicalPath);
