@@ -76,6 +76,17 @@ describe('wire server', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);
   });
 
+  it('names a slow answer as mid-body between its halves, and not after', async () => {
+    const w = await start({ feeds: 2 });
+    w.setSlow(0, 300);
+    const res = await fetch(w.feedUrl(0));
+    expect([...w.midBody()]).toEqual(['/feeds/0.xml']);
+    await (await fetch(w.feedUrl(1))).text();
+    expect([...w.midBody()]).toEqual(['/feeds/0.xml']);
+    await res.text();
+    await expect.poll(() => w.midBody().size).toBe(0);
+  });
+
   it.each([
     { fault: { kind: 'status', status: 500 } as const, want: { status: 500, retryAfterSeconds: undefined } },
     { fault: { kind: 'rate-limited', retryAfterSeconds: 7 } as const, want: { status: 429, retryAfterSeconds: 7 } },

@@ -67,6 +67,8 @@ export interface WireServer {
   setFault(feed: FeedKey, fault: FeedFault): void;
   /** Extra headers on this feed's 200 and 304 answers (e.g. Cache-Control). */
   setHeaders(feed: FeedKey, headers: Readonly<Record<string, string>>): void;
+  /** URLs whose slow 200 body is half written right now (see `setSlow`). */
+  midBody(): ReadonlySet<string>;
   /** Adds one item to every feed now. */
   grow(): void;
   stopGrowing(): void;
@@ -139,6 +141,8 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
   const served = new Set<string>();
   const log: WireRequest[] = [];
   const slow = new Map<FeedKey, number>();
+  /** URL → how many slow answers to it are between their two halves. */
+  const midBody = new Map<string, number>();
   const faults = new Map<FeedKey, FeedFault>();
   const extraHeaders = new Map<FeedKey, Readonly<Record<string, string>>>();
   let churn = 0;
@@ -223,9 +227,16 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
       return;
     }
     const half = Math.floor(body.xml.length / 2);
+    const url = req.url ?? '';
     res.write(body.xml.subarray(0, half));
+    midBody.set(url, (midBody.get(url) ?? 0) + 1);
     const rest = setTimeout(() => res.end(body.xml.subarray(half)), delay);
-    res.on('close', () => clearTimeout(rest));
+    res.on('close', () => {
+      clearTimeout(rest);
+      const left = (midBody.get(url) ?? 1) - 1;
+      if (left > 0) midBody.set(url, left);
+      else midBody.delete(url);
+    });
   }
 
   const server = createServer((req, res) => {
@@ -256,6 +267,7 @@ export async function startWireServer(opts: WireServerOptions): Promise<WireServ
     items: () => all,
     served: () => served,
     requests: () => log,
+    midBody: () => new Set(midBody.keys()),
     async close() {
       clearInterval(timer);
       server.closeAllConnections();
