@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
 import { prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
@@ -270,17 +270,18 @@ export async function listStoriesByIds(db: Db, ids: readonly number[]): Promise<
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Agencies with at least one published story, most prolific first. */
-export async function listAgencies(db: Db): Promise<{ agency: string; stories: number }[]> {
-  const rows = await db
-    .selectFrom('stories')
-    .select(['agency', (eb) => eb.fn.countAll().as('n')])
-    .where('status', '=', 'published')
-    .where('agency', 'is not', null)
-    .groupBy('agency')
-    .orderBy('n', 'desc')
-    .execute();
-  return rows.map((r) => ({ agency: r.agency ?? '', stories: Number(r.n) }));
+/**
+ * Agencies with at least one published story, in the index's order. One index seek per
+ * agency (a loose index scan, written as a recursive query both engines run): grouping
+ * counted every published story, ~10 ms on 100,000, on each refresh of the menu.
+ */
+export async function listAgencies(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ agency: string }>`with recursive a(agency) as (
+      select (select agency from stories where status = 'published' and agency is not null order by agency limit 1)
+      union all
+      select (select s.agency from stories s where s.status = 'published' and s.agency > a.agency order by s.agency limit 1) from a where a.agency is not null
+    ) select agency from a where agency is not null`.execute(db);
+  return rows.map((r) => r.agency);
 }
 
 /** The next older story in the same sector, for the "Next article" link. */

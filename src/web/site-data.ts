@@ -5,8 +5,8 @@ import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
 import { PIECE_KINDS, type StoryLink, type StorySummary } from '../domain/story.ts';
-import { listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
-import { listMostViewed } from '../store/view-repository.ts';
+import { countStories, listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
+import { listMostViewed, TRENDING_WINDOW_MS } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
 import { KeyedTtlCache, TtlCache } from './ttl-cache.ts';
 import { findNewestLeads, type RelatedKey } from '../store/cluster-repository.ts';
@@ -17,7 +17,6 @@ import { prepareChrome, renderFragment, type ChromeHtml, type ChromeParts } from
 import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from './views/chrome.tsx';
 
 export const TRENDING_SIZE = 4;
-export const TRENDING_WINDOW_MS = 48 * 3600_000;
 /** Sectors and tags whose newest stories are kept (each ~16 links). */
 const NEWEST_LEADS_KEYS = 2_000;
 const LATEST_SIZE = 8;
@@ -64,7 +63,7 @@ export interface SiteData {
 
 export interface SiteDataOptions {
   readonly ttlMs: number;
-  /** Agencies change rarely and cost a scan of every story: refreshed less often. */
+  /** Agencies change rarely: refreshed less often. */
   readonly agenciesTtlMs: number;
   readonly onError: (err: unknown) => void;
   readonly now?: () => number;
@@ -82,16 +81,25 @@ function renderChromeHtml(site: SiteSettings, agencies: readonly AgencyLink[], l
   };
 }
 
-function indexAgencies(rows: readonly { agency: string }[]): { agencies: AgencyLink[]; bySlug: Map<string, string> } {
+/**
+ * The menu's sources, by name, and each slug's spelling. Spellings that share a slug
+ * ("Reuters", "REUTERS") are rare: only they are counted, and the most used wins.
+ */
+async function indexAgencies(names: readonly string[], count: (agency: string) => Promise<number>): Promise<{ agencies: AgencyLink[]; bySlug: Map<string, string> }> {
+  const spellings = Map.groupBy(
+    names.filter((n) => slugifyAgency(n)),
+    (n) => slugifyAgency(n),
+  );
   const bySlug = new Map<string, string>();
-  const agencies: AgencyLink[] = [];
-  for (const { agency } of rows) {
-    const slug = slugifyAgency(agency);
-    // Rows come most prolific first: that spelling wins the slug.
-    if (!slug || bySlug.has(slug)) continue;
-    bySlug.set(slug, agency);
-    agencies.push({ name: agency, slug });
+  for (const [slug, forms] of spellings) {
+    let best = forms[0]!;
+    if (forms.length > 1) {
+      const counts = await Promise.all(forms.map(count));
+      best = forms[counts.indexOf(Math.max(...counts))]!;
+    }
+    bySlug.set(slug, best);
   }
+  const agencies = [...bySlug].map(([slug, name]) => ({ name, slug })).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   return { agencies, bySlug };
 }
 
@@ -131,7 +139,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
   const bareParts = renderChromeHtml(site, [], [], [], new Date(now()));
   const bare: Chrome = { agencies: [], agencyBySlug: new Map(), latest: [], trending: [], pieces: [], parts: bareParts, html: prepareChrome(bareParts) };
 
-  const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db)), opts.agenciesTtlMs, now, opts.onError, lookups('agencies'));
+  const agencyIndex = new TtlCache(async () => indexAgencies(await listAgencies(store.db), (agency) => countStories(store.db, { agency })), opts.agenciesTtlMs, now, opts.onError, lookups('agencies'));
 
   const chrome = new TtlCache<Chrome>(
     async () => {

@@ -20,7 +20,7 @@ import { nodeId } from '../../jobs/node-id.ts';
 import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 import { startRoundups } from '../../jobs/roundups.ts';
 import { articlePath } from '../../web/urls.ts';
-import { startBandPruning } from '../../jobs/band-prune.ts';
+import { startPruning } from '../../jobs/prune.ts';
 import cluster from 'node:cluster';
 import { runClusterPrimary, workerIndex } from '../cluster.ts';
 import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
@@ -100,8 +100,8 @@ export async function runServe(args: readonly string[]): Promise<number> {
     // Roundups publish like any story: the same onPublished (caches, purges, other nodes, WebSub).
     const roundups = startRoundups({ store, site: config.site, logger, owner: nodeId(), articleUrl: (b) => absoluteUrl(config.site, articlePath(b)), onPublished }, config.roundups);
     opened.unshift({ close: () => roundups.stop() });
-    const bandPruning = startBandPruning({ store, logger });
-    opened.unshift({ close: async () => bandPruning.stop() });
+    const pruning = startPruning({ store, logger });
+    opened.unshift({ close: async () => pruning.stop() });
     const spools: SpoolWatcher[] = [];
     opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
     for (const spool of config.spools) {

@@ -100,4 +100,20 @@ describe.each(testEngines())('list pages on %s', (engine) => {
     expect(articleLinks((await w.get('/source/pti')).body)).toEqual(['/article/politics/2-headline-number-2']);
     expect((await w.get('/source/reuters')).statusCode).toBe(404);
   });
+
+  it("names each source once in the menu, by name, in the spelling most of its stories use", async () => {
+    await w.insert(
+      storyRow(1, { agency: 'REUTERS' }),
+      storyRow(2, { agency: 'Reuters' }),
+      storyRow(3, { agency: 'Reuters' }),
+      storyRow(4, { agency: 'afp' }),
+      storyRow(5, { agency: 'PTI' }),
+      storyRow(6, { agency: 'Xinhua', status: 'killed' }),
+    );
+    const home = await w.get('/');
+    const sources = hrefsIn(home.body, /<h2>Sources<\/h2>.*?<\/ul>/s);
+    expect(sources).toEqual(['/source/afp', '/source/pti', '/source/reuters']);
+    const reuters = await w.get('/source/reuters');
+    expect(textOf(reuters.body, /<h1>(.*?)<\/h1>/)).toBe('Reuters stories');
+  });
 });
