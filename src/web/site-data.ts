@@ -19,6 +19,13 @@ import { Masthead, Rail, SiteFooter, type AgencyLink, type TrendingEntry } from 
 export const TRENDING_SIZE = 4;
 /** Sectors and tags whose newest stories are kept (each ~16 links). */
 const NEWEST_LEADS_KEYS = 2_000;
+/**
+ * A sector's or tag's newest stories change only with stories, and every publish, update
+ * and kill drops them (invalidate): the TTL only bounds a change this process is not told
+ * of (an editor's command on the embedded store), like the page cache's 60 s. At the
+ * sidebar's 5 s, each of a thousand tags' lists was read again every 5 s of traffic.
+ */
+export const RELATED_TTL_MS = 60_000;
 const LATEST_SIZE = 8;
 const PIECES_SIZE = 4;
 const HOME_TOP_SIZE = 12;
@@ -205,7 +212,7 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
   // Every article of a sector or tag shows the same newest stories: read once per
   // change (and TTL), not per page. Bounded: a site has tens of thousands of tags.
   const newestLeads = new KeyedTtlCache<RelatedKey, readonly StoryLink[]>((key) => findNewestLeads(store.db, key), (key) => (key.tag !== undefined ? `tag:${key.tag}` : `sector:${key.sector}`), {
-    ttlMs: opts.ttlMs,
+    ttlMs: Math.max(opts.ttlMs, RELATED_TTL_MS),
     maxKeys: NEWEST_LEADS_KEYS,
     now,
     onError: opts.onError,
