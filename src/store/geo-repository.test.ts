@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
 import { addSectorLabel, findFirstCountries, findStoryCountries, findStoryTags, findTagName, listSectorLabels, sectorLabelsVersion, replaceStoryGeo } from './geo-repository.ts';
-import { countStories, insertStory, listStories, updateStory } from './story-repository.ts';
+import { countStories, insertStory, listFullStories, listStories, updateStory } from './story-repository.ts';
 import { ingestInput } from '../ingest/pipeline.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
 import type { NewStoryRow } from './schema.ts';
@@ -53,6 +53,37 @@ describe.each(testEngines())('geo repository on %s', (engine) => {
     await updateStory(t.store.db, b, { status: 'killed' });
     expect(await ids({ countries: ['KE'] })).toEqual([]);
     expect(await findFirstCountries(t.store.db, [a, b, c])).toEqual(new Map([[a, 'IN'], [b, 'KE']]));
+  });
+
+  it('lists an edition as a plain filter over every story would, page by page, with full stories in the same order', async () => {
+    // 60 stories, some at the same minute (ties go by id), some killed, some following an
+    // event's lead, each about 0–3 of five countries.
+    const codes = ['IN', 'PK', 'KE', 'UG', 'FJ'];
+    const made: { id: number; countries: string[]; shown: boolean; lead: boolean; at: string }[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 1; n <= 60; n++) {
+      const killed = next() < 0.15;
+      const at = new Date(Date.UTC(2026, 0, 1, 0, Math.floor(n / 2))).toISOString();
+      const id = await insertStory(t.store.db, row(n, { status: killed ? 'killed' : 'published', created_at: at }));
+      const countries = codes.filter(() => next() < 0.3);
+      await replaceStoryGeo(t.store.db, id, { countries, tags: [] });
+      const follows = made.length > 0 && next() < 0.2;
+      if (follows) await t.store.db.updateTable('stories').set({ cluster_id: made[0]!.id }).where('id', '=', id).execute();
+      made.push({ id, countries, shown: !killed, lead: !follows, at });
+    }
+    const newest = [...made].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
+    for (const edition of [['IN', 'PK'], ['KE', 'UG', 'FJ', 'IN'], ['FJ'], ['PK', 'PK', 'KE']]) {
+      for (const everyReport of [false, true]) {
+        const want = newest.filter((s) => s.shown && (everyReport || s.lead) && s.countries.some((c) => edition.includes(c))).map((s) => s.id);
+        for (const page of [{ limit: 5 }, { limit: 5, offset: 5 }, { limit: 7, offset: 12 }, { limit: 100 }]) {
+          const filter = { countries: edition, ...(everyReport ? { everyReport } : {}) };
+          const got = (await listStories(t.store.db, filter, page)).map((s) => s.id);
+          expect(got, `${edition.join(',')} ${JSON.stringify(page)} everyReport=${everyReport}`).toEqual(want.slice(page.offset ?? 0, (page.offset ?? 0) + page.limit));
+          expect((await listFullStories(t.store.db, filter, page)).map((s) => [s.id, s.bodyHtml])).toEqual(got.map((id) => [id, `<p>Body ${made.findIndex((m) => m.id === id) + 1}</p>`]));
+        }
+      }
+    }
   });
 
   it('keeps editors’ sector labels, the latest per story, with the story’s text', async () => {

@@ -30,6 +30,8 @@ const LATEST_SIZE = 8;
 const PIECES_SIZE = 4;
 const HOME_TOP_SIZE = 12;
 const SECTOR_BLOCK_SIZE = 4;
+/** An edition's front page is made of its newest this many stories (see editionLists). */
+export const EDITION_HOME_WINDOW = 200;
 
 export interface Chrome {
   readonly agencies: readonly AgencyLink[];
@@ -189,15 +191,24 @@ export function createSiteData(store: Store, site: SiteSettings, opts: SiteDataO
     );
   const editionChromes = new Map(site.editions.filter((e) => e.countries.length > 0).map((e) => [e.slug, editionChromeFor(e.countries)]));
 
+  const globalLists = () =>
+    Promise.all([
+      listStories(store.db, {}, { limit: HOME_TOP_SIZE }),
+      Promise.all(site.sectors.map((sector) => listStories(store.db, { sector: sector.slug }, { limit: SECTOR_BLOCK_SIZE }))),
+    ]);
+  // An edition's front page arranges its newest stories: one walk of its countries'
+  // index, not a list per sector (a sector's newest story about the edition may be far
+  // back, and walking to it per block cost tens of milliseconds per refresh).
+  const editionLists = (newest: readonly StorySummary[]): [StorySummary[], StorySummary[][]] => [
+    newest.slice(0, HOME_TOP_SIZE),
+    site.sectors.map((sector) => newest.filter((s) => s.sector === sector.slug).slice(0, SECTOR_BLOCK_SIZE)),
+  ];
+
   // One cache per edition: `countries` narrows every block to the edition's stories.
   const homeFor = (countries: readonly string[] | undefined) =>
     new TtlCache<HomeData>(
       async () => {
-        const filter = countries ? { countries } : {};
-        const [top, blocks] = await Promise.all([
-          listStories(store.db, filter, { limit: HOME_TOP_SIZE }),
-          Promise.all(site.sectors.map((sector) => listStories(store.db, { ...filter, sector: sector.slug }, { limit: SECTOR_BLOCK_SIZE }))),
-        ]);
+        const [top, blocks] = countries ? editionLists(await listStories(store.db, { countries }, { limit: EDITION_HOME_WINDOW })) : await globalLists();
         const sectors = site.sectors.map((sector, i) => ({ sector, stories: blocks[i] ?? [] })).filter((b) => b.stories.length > 0);
         const ids = [...new Set([...top, ...sectors.flatMap((b) => b.stories)].map((s) => s.id))];
         return { top, sectors, regions: regionsOf(ids, await findFirstCountries(store.db, ids)) };
