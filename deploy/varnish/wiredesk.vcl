@@ -8,7 +8,7 @@ vcl 4.1;
 #   - keeps every object 6 h past that, served only when no app node is healthy;
 #   - drops objects by surrogate key on `PURGE` with an `xkey-purge: key1 key2`
 #     header (the app sends one after each publish), from the `purgers` ACL only;
-#   - strips cookies from anonymous reads: the public site sets none.
+#   - strips cookies from anonymous reads, but for the reader's edition on `/`.
 # test/proxy/varnish.test.ts runs this file against a real app (backends substituted).
 
 import std;
@@ -106,10 +106,16 @@ sub vcl_recv {
         return (pass);
     }
 
-    # Reader pages: the site sets no cookies, so any cookie here (analytics, a stray
-    # one from elsewhere on the domain) would only make the request uncacheable.
+    # Reader pages: the one cookie the site sets is the reader's chosen edition, which
+    # only `/` reads (it answers Vary: Cookie). There, keep that cookie alone, so each
+    # edition's front page is one cached variant; anywhere else any cookie (analytics, a
+    # stray one from elsewhere on the domain) would only make the request uncacheable.
     if (req.method == "GET" || req.method == "HEAD") {
-        unset req.http.Cookie;
+        if (req.url ~ "^/(\?|$)" && req.http.Cookie ~ "(^|;)\s*edition=[a-z0-9-]+\s*(;|$)") {
+            set req.http.Cookie = regsub(req.http.Cookie, "^(.*;)?\s*(edition=[a-z0-9-]+)\s*(;.*)?$", "\2");
+        } else {
+            unset req.http.Cookie;
+        }
     }
 
     # Second look-up for a copy too stale to serve while an app node is up: ignore
@@ -120,6 +126,11 @@ sub vcl_recv {
         set req.grace = 0s;
     } elsif (req.http.X-Wiredesk-Refresh == "failed") {
         set req.grace = 1d;
+    }
+    # The edition cookie kept above is looked up like any read (the built-in vcl_recv
+    # would pass every request with a cookie).
+    if ((req.method == "GET" || req.method == "HEAD") && req.http.Cookie && !req.http.Authorization) {
+        return (hash);
     }
     # Then the built-in vcl_recv: only GET and HEAD are looked up; requests with an
     # Authorization header pass.

@@ -162,6 +162,28 @@ describe.skipIf(missing !== undefined)('Varnish in front of the app', () => {
     expect(second.headers.get('xkey')).toBeNull();
   });
 
+  it("caches the front page once per chosen edition, and ignores every other cookie", async () => {
+    const home = (cookie?: string) => fetch(`${varnish.url}/`, { headers: cookie ? { cookie } : {} });
+    const heading = (body: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(body)?.[1];
+    const global = await home('_ga=GA1.2.3');
+    expect(heading(await global.text())).toMatch(/top stories$/);
+    const southAsia = await home('_ga=GA1.2.3; edition=south-asia; theme=dark');
+    expect(heading(await southAsia.text())).toMatch(/South Asia edition$/);
+    expect(southAsia.headers.get('x-cache')).toBe('MISS');
+    const again = await home('edition=south-asia');
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(heading(await again.text())).toMatch(/South Asia edition$/);
+    const plain = await home();
+    expect(plain.headers.get('x-cache')).toBe('HIT');
+    expect(heading(await plain.text())).toMatch(/top stories$/);
+    expect(backendHits.get('/')).toBe(2);
+    // A cookie on any other page is dropped: the page is cached as for everyone.
+    const path = await pathOf(storyB);
+    await get(path);
+    const withCookie = await fetch(`${varnish.url}${path}`, { headers: { cookie: 'edition=south-asia' } });
+    expect(withCookie.headers.get('x-cache')).toBe('HIT');
+  });
+
   it('serves an update published through ingest within a second of the publish, and only purges what it touched', async () => {
     const pathA = await pathOf(storyA);
     const pathB = await pathOf(storyB);
