@@ -121,9 +121,11 @@ export async function updateStory(db: Db, id: number, patch: StoryUpdate): Promi
 /**
  * Columns derived from others, here so no writer can skip them: search indexes the
  * body's text, never its markup; author pages find stories by the byline's slug.
+ * A writer that has the body's text already (ingest read it to classify the story)
+ * passes it as `body_text`: it must be `htmlToText(body_html)`.
  */
-function withDerived<T extends { body_html?: string; body_text?: unknown; author?: string | null; author_slug?: unknown }>(row: T): T {
-  const text = row.body_html === undefined ? row : { ...row, body_text: htmlToText(row.body_html) };
+function withDerived<T extends { body_html?: string; body_text?: string; author?: string | null; author_slug?: unknown }>(row: T): T {
+  const text = row.body_html === undefined ? row : { ...row, body_text: row.body_text ?? htmlToText(row.body_html) };
   if (row.author === undefined) return text;
   const slug = row.author === null ? null : slugifyName(row.author);
   return { ...text, author_slug: slug || null };
