@@ -1,6 +1,6 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
-import { prepareQuery } from './prepared-query.ts';
+import { executeInsert, prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { slugifyName } from '../lib/name-slug.ts';
@@ -108,7 +108,8 @@ export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promi
   const out: { id: number; identity: string; status: string }[] = [];
   // 25 columns × 100 rows stays far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 100) {
-    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100).map(withDerived)).returning(['id', 'identity', 'status']).execute();
+    const chunk = rows.slice(i, i + 100).map(withDerived);
+    const inserted = await executeInsert(db, 'insertStories', chunk, () => db.insertInto('stories').values(chunk).returning(['id', 'identity', 'status']));
     for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity, status: r.status });
   }
   return out;
