@@ -157,7 +157,10 @@ export async function insertSignatures(db: Db, rows: readonly NewSignature[]): P
   }
   // A story has one row per distinct band (two bands hashing alike is not an error).
   // In key order: random band hashes would otherwise each land on a leaf of their own.
-  const bands = rows.flatMap((r) => [...new Set(r.bands)].map((band) => [band, hourOf(r.at), r.storyId] as const));
+  const bands = rows.flatMap((r) => {
+    const hour = hourOf(r.at);
+    return [...new Set(r.bands)].map((band) => [band, hour, r.storyId] as const);
+  });
   bands.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   for (const chunk of chunks(bands, 2000)) await insertBandRows(db, chunk);
 }
