@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from '../store/testing/test-stores.ts';
-import { ingestInput, type IngestContext } from './pipeline.ts';
+import { ingestBytes, ingestInput, type IngestContext } from './pipeline.ts';
+import { htmlToText } from '../lib/html-text.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
 import { findStoryById, listStories } from '../store/story-repository.ts';
 
@@ -55,6 +56,31 @@ describe.each(testEngines())('ingest pipeline on %s', (engine) => {
     expect(run.error).toMatch(/^parse/);
     expect(run).toMatchObject({ new: 0, updated: 0, unchanged: 0 });
     expect(await listStories(t.store.db, {}, { limit: 10 })).toHaveLength(2);
+  });
+
+  it('stores the text search indexes: the body as text, short bodies and long, new and updated', async () => {
+    const paragraph = (n: number, word: string) => `<p>${word} ${n}: the council &amp; the <b>port</b> authority met on Tuesday.</p>`;
+    const feed = (word: string) => {
+      const long = Array.from({ length: 80 }, (_, i) => paragraph(i, word)).join('\n');
+      const items = [
+        ['short', `${paragraph(0, word)}<ul><li>one</li><li>two</li></ul>`],
+        ['long', long],
+      ].map(([guid, body]) => `<item><guid>${guid}</guid><title>${guid} story ${word}</title><pubDate>Fri, 27 Nov 2026 06:30:00 GMT</pubDate><description><![CDATA[${body}]]></description></item>`);
+      return new TextEncoder().encode(`<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`);
+    };
+    const bodies = async () =>
+      t.store.db.selectFrom('stories').select(['identity', 'body_html', 'body_text']).orderBy('identity').execute();
+    expect(await ingestBytes('push', feed('First'), 'application/rss+xml', ctx)).toMatchObject({ new: 2 });
+    const later = { ...ctx, now: at('2026-11-28T09:00:00Z') };
+    const first = await bodies();
+    expect(first.map((r) => r.body_html.length > 3000)).toEqual([true, false]);
+    for (const r of first) expect(r.body_text).toBe(htmlToText(r.body_html));
+    expect(first[1]!.body_text).toContain('First 0: the council & the port authority');
+    const changed = feed('Second');
+    expect(await ingestBytes('push', changed, 'application/rss+xml', later)).toMatchObject({ updated: 2 });
+    const second = await bodies();
+    for (const r of second) expect(r.body_text).toBe(htmlToText(r.body_html));
+    expect(second[1]!.body_text).toContain('Second 0');
   });
 
   it("reports the feed's WebSub hubs with its self URL as the topic, else the input it read", async () => {

@@ -13,7 +13,7 @@ import { normalizeItem } from './normalize/index.ts';
 import { dedupeBatch } from './dedupe/dedupe-batch.ts';
 import { classifySector } from './classify/index.ts';
 import { classifyGeo } from './classify/story-geo.ts';
-import { storyLead } from './classify/sector-model.ts';
+import { isLeadWholeBody, storyLead } from './classify/sector-model.ts';
 import { loadTagger } from './classify/tags.ts';
 import { sectorModelFromLabels } from './sector-model-store.ts';
 import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
@@ -126,7 +126,9 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
       const leadText = storyLead(outcome.draft.bodyHtml);
       const sector = classifySector({ ...outcome.draft, subjects: item.subjects, leadText }, ctx.sectors, model ? { model } : {});
       const draft = outcome.draft;
-      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger, leadText) });
+      // A body no longer than the lead: its text is also what search indexes (publish stores it).
+      const bodyText = isLeadWholeBody(draft.bodyHtml) ? { bodyText: leadText } : {};
+      classified.push({ draft, sector, geo: () => classifyGeo(draft, tagger, leadText), ...bodyText });
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapseWhitespace, decodeEntities, findSentenceEnds, foldToAscii, splitWords, truncateChars, truncateWords } from './text.ts';
 
@@ -24,6 +25,20 @@ describe('collapseWhitespace', () => {
     ['bell\u0007', 'bell'],
   ])('%j -> %j', (input, expected) => {
     expect(collapseWhitespace(input)).toBe(expected);
+  });
+
+  it('returns what the two replacements and trim return, text already collapsed or not', () => {
+    // Every character \s, trim and the invisible class name, and their neighbours.
+    const special = [0, 7, 8, 9, 10, 11, 12, 13, 14, 31, 32, 33, 126, 127, 128, 159, 0xa0, 0xa1, 0xad, 0x1680, 0x1fff, 0x2000, 0x2005, 0x200a, 0x200b, 0x200c, 0x200d, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff, 0xfffe];
+    const unit = fc.oneof(fc.constantFrom(...special.map((c) => String.fromCharCode(c))), fc.constantFrom('a', 'Z', 'é', ' ', '  '), fc.string({ maxLength: 3, unit: 'binary' }));
+    const reference = (text: string) => text.replace(/[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(collapseWhitespace(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -23,7 +23,33 @@ const WHITESPACE_RUN = /\s+/g;
 
 /** Removes invisible characters, turns every whitespace run into one space, trims. */
 export function collapseWhitespace(text: string): string {
+  if (isCollapsed(text)) return text;
   return text.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/**
+ * Whether `collapseWhitespace` would return the text as it is: no invisible character,
+ * no whitespace but single spaces between other characters. One pass over the codes;
+ * most paragraphs need nothing done, and ingest collapses every one it reads.
+ */
+function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i - 1) === 32) return false;
+    } else if (code < 32 || code === 127) {
+      return false;
+    } else if (code >= 160 && isSpaceOrInvisible(code)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** \s (and so trim) beyond ASCII, and the INVISIBLE characters beyond ASCII. */
+function isSpaceOrInvisible(code: number): boolean {
+  return code === 0xa0 || code === 0xad || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
 }
 
 const WORD = /\S+/g;

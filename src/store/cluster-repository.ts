@@ -154,10 +154,15 @@ export async function insertSignatures(db: Db, rows: readonly NewSignature[]): P
       ? sql`insert into story_signatures (story_id, shingles, names, at) select (r->>0)::integer, r->>1, r->>2, r->>3 from jsonb_array_elements(${json}::jsonb) as r`
       : sql`insert into story_signatures (story_id, shingles, names, at) select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`
     ).execute(db);
-    // A story has one row per distinct band (two bands hashing alike is not an error).
-    const bands = chunk.flatMap((r) => [...new Set(r.bands)].map((band) => [band, hourOf(r.at), r.storyId]));
-    if (bands.length > 0) await insertBandRows(db, bands);
   }
+  // A story has one row per distinct band (two bands hashing alike is not an error).
+  // In key order: random band hashes would otherwise each land on a leaf of their own.
+  const bands = rows.flatMap((r) => {
+    const hour = hourOf(r.at);
+    return [...new Set(r.bands)].map((band) => [band, hour, r.storyId] as const);
+  });
+  bands.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  for (const chunk of chunks(bands, 2000)) await insertBandRows(db, chunk);
 }
 
 /**

@@ -1,6 +1,6 @@
 // A story's countries and tags (written with each version by publish) and editors'
 // sector labels. Dialect-agnostic Kysely.
-import { prepareQuery } from './prepared-query.ts';
+import { executeInsert, prepareQuery } from './prepared-query.ts';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -66,8 +66,14 @@ export async function insertStoryGeos(db: Db, entries: readonly { readonly story
     const seen = new Set<string>();
     return geo.tags.filter((t) => !seen.has(t.slug) && seen.add(t.slug)).map((t, position) => tagRow(storyId, t, position, createdAt));
   });
-  for (let i = 0; i < countries.length; i += GEO_CHUNK) await db.insertInto('story_countries').values(countries.slice(i, i + GEO_CHUNK)).execute();
-  for (let i = 0; i < tags.length; i += GEO_CHUNK) await db.insertInto('story_tags').values(tags.slice(i, i + GEO_CHUNK)).execute();
+  for (let i = 0; i < countries.length; i += GEO_CHUNK) {
+    const chunk = countries.slice(i, i + GEO_CHUNK);
+    await executeInsert(db, 'insertStoryGeos countries', chunk, () => db.insertInto('story_countries').values(chunk));
+  }
+  for (let i = 0; i < tags.length; i += GEO_CHUNK) {
+    const chunk = tags.slice(i, i + GEO_CHUNK);
+    await executeInsert(db, 'insertStoryGeos tags', chunk, () => db.insertInto('story_tags').values(chunk));
+  }
 }
 
 /** The first country of each story (its region tag); stories with none are absent. */

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewStoryRow, StoryRow, StoryUpdate } from './schema.ts';
-import { prepareQuery } from './prepared-query.ts';
+import { executeInsert, prepareQuery } from './prepared-query.ts';
 import type { Story, StoryKind, StoryStatus, StorySummary } from '../domain/story.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { slugifyName } from '../lib/name-slug.ts';
@@ -108,7 +108,8 @@ export async function insertStories(db: Db, rows: readonly NewStoryRow[]): Promi
   const out: { id: number; identity: string; status: string }[] = [];
   // 25 columns × 100 rows stays far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 100) {
-    const inserted = await db.insertInto('stories').values(rows.slice(i, i + 100).map(withDerived)).returning(['id', 'identity', 'status']).execute();
+    const chunk = rows.slice(i, i + 100).map(withDerived);
+    const inserted = await executeInsert(db, 'insertStories', chunk, () => db.insertInto('stories').values(chunk).returning(['id', 'identity', 'status']));
     for (const r of inserted) out.push({ id: Number(r.id), identity: r.identity, status: r.status });
   }
   return out;
@@ -121,9 +122,11 @@ export async function updateStory(db: Db, id: number, patch: StoryUpdate): Promi
 /**
  * Columns derived from others, here so no writer can skip them: search indexes the
  * body's text, never its markup; author pages find stories by the byline's slug.
+ * A writer that has the body's text already (ingest read it to classify the story)
+ * passes it as `body_text`: it must be `htmlToText(body_html)`.
  */
-function withDerived<T extends { body_html?: string; body_text?: unknown; author?: string | null; author_slug?: unknown }>(row: T): T {
-  const text = row.body_html === undefined ? row : { ...row, body_text: htmlToText(row.body_html) };
+function withDerived<T extends { body_html?: string; body_text?: string; author?: string | null; author_slug?: unknown }>(row: T): T {
+  const text = row.body_html === undefined ? row : { ...row, body_text: row.body_text ?? htmlToText(row.body_html) };
   if (row.author === undefined) return text;
   const slug = row.author === null ? null : slugifyName(row.author);
   return { ...text, author_slug: slug || null };

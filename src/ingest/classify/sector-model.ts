@@ -174,6 +174,11 @@ export function storyLead(bodyHtml: string): string {
   return htmlToText(htmlPrefix(bodyHtml, LEAD_CHARS));
 }
 
+/** Whether `storyLead` reads the whole body (so its lead is the body's text). */
+export function isLeadWholeBody(bodyHtml: string): boolean {
+  return htmlPrefix(bodyHtml, LEAD_CHARS) === bodyHtml;
+}
+
 /**
  * Feature counts of a story: headline words weighted, then summary and lead. With `known`
  * (the model's features, when scoring), words the model has never seen are not counted:

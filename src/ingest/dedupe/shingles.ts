@@ -13,20 +13,41 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Lower-cased content words (letters and digits), stop words dropped; accents folded. */
+/** Code units of the letter or digit at `i` (2 for one outside the BMP), 0 when there is none. */
+function wordCharWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
+  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/**
+ * Lower-cased content words (runs of letters and digits, \p{L} and \p{N}), stop words
+ * dropped; accents folded. Read by character codes: ingest fingerprints every new story.
+ */
 export function contentWords(text: string): string[] {
   const folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text).toLowerCase();
   const words: string[] = [];
-  for (const [w] of folded.matchAll(TOKEN)) {
-    if ((w.length < 2 && !/[0-9]/.test(w)) || STOP.has(w)) continue;
-    words.push(w);
+  for (let i = 0; i < folded.length; ) {
+    let width = wordCharWidth(folded, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i += width; i < folded.length && (width = wordCharWidth(folded, i)) > 0; i += width);
+    const word = folded.slice(start, i);
+    if ((word.length < 2 && !isDigit(word.charCodeAt(0))) || STOP.has(word)) continue;
+    words.push(word);
   }
   return words;
 }
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 // "NEW DELHI, Nov 28 (PTI) - ": every story of that city and day opens so; left in,
 // the dateline alone would make a day's stories from one city look alike.

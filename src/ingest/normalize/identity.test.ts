@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WireItem } from '../../domain/wire-item.ts';
 import { computeContentHash, identify, normalizeLink } from './identity.ts';
@@ -17,8 +18,31 @@ describe('normalizeLink', () => {
     ['ftp://example.com/a', undefined, undefined],
     ['  ', undefined, undefined],
     [undefined, undefined, undefined],
+    ['https://example.com/a#', undefined, 'https://example.com/a'],
+    ['https://example.com/a?', undefined, 'https://example.com/a?'],
+    ['https://example.com/a?#top', undefined, 'https://example.com/a?'],
+    ['https://example.com/a?x=%23#y', undefined, 'https://example.com/a?x=%23'],
+    ['?utm_source=x#top', 'https://example.com/a#b', 'https://example.com/a'],
   ])('%j (base %j)', (link, base, expected) => {
     expect(normalizeLink(link, base)).toBe(expected);
+  });
+
+  it('is the URL without fragment and tracking parameters, whatever the link', () => {
+    const reference = (link: string): string | undefined => {
+      const url = URL.parse(link.trim());
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+      url.hash = '';
+      for (const key of [...url.searchParams.keys()].filter((k) => /^(?:utm_.*|fbclid|gclid)$/i.test(k))) url.searchParams.delete(key);
+      return url.href;
+    };
+    const part = fc.constantFrom('https://', 'http://', 'ftp://', 'Example.COM', '/a', '/', '?', '#', '&', '=', 'utm_source', 'fbclid', 'id', '%23', ' ', 'x', '#?', '?#');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(part, fc.string({ maxLength: 3 })), { maxLength: 10 }), (parts) => {
+        const link = `https://example.com${parts.join('')}`;
+        expect(normalizeLink(link)).toBe(reference(link));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

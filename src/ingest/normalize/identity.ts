@@ -19,9 +19,13 @@ export function normalizeLink(link: string | undefined, base?: string): string |
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  url.hash = '';
-  const tracking = [...url.searchParams.keys()].filter((key) => TRACKING_PARAM.test(key));
-  for (const key of tracking) url.searchParams.delete(key);
+  // Most links have neither: '#' in href can only be the fragment's, and an empty search
+  // has no parameters. Setting the hash and reading searchParams cost more than the parse.
+  if (url.href.includes('#')) url.hash = '';
+  if (url.search !== '') {
+    const tracking = [...url.searchParams.keys()].filter((key) => TRACKING_PARAM.test(key));
+    for (const key of tracking) url.searchParams.delete(key);
+  }
   return url.href;
 }
 

@@ -20,6 +20,8 @@ export interface ClassifiedDraft {
    * never for the unchanged re-sends that make up most of a poll.
    */
   readonly geo?: () => StoryGeo;
+  /** The body's plain text, when the caller has it already (the store derives it otherwise). */
+  readonly bodyText?: string;
 }
 
 export interface PublishContext {
@@ -41,8 +43,9 @@ export interface PublishedItem {
   readonly status: StoryStatus;
 }
 
-function toRow(d: StoryDraft, sector: string, status: StoryStatus, ctx: PublishContext): NewStoryRow {
+function toRow(d: StoryDraft, sector: string, status: StoryStatus, ctx: PublishContext, bodyText: string | undefined): NewStoryRow {
   return {
+    ...(bodyText === undefined ? {} : { body_text: bodyText }),
     identity: d.identity,
     kind: ctx.kind,
     status,
@@ -128,7 +131,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
     const audits: NewAuditRow[] = [];
     const geos = new Map<string, () => StoryGeo>();
     const at = ctx.now.toISOString();
-    for (const { draft, sector, geo } of batch) {
+    for (const { draft, sector, geo, bodyText } of batch) {
       if (geo) geos.set(draft.identity, geo);
       let existing: StoryState | undefined = states.get(draft.identity);
       let cluster: MatchTarget | undefined;
@@ -138,7 +141,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
         const match: DraftMatch = aliasId !== undefined ? { kind: 'none' } : matcher.match(draft);
         const target = aliasId !== undefined ? aliasStates.get(aliasId) : match.kind === 'same-story' && match.target.kind === 'stored' ? match.target.state : undefined;
         if (match.kind === 'same-story' && match.target.kind === 'pending') {
-          mergeIntoFresh(fresh[match.target.index]!, draft, sector, geo, geos, matcher.fingerprint(draft).keys, ctx);
+          mergeIntoFresh(fresh[match.target.index]!, { draft, sector, geo, bodyText }, geos, matcher.fingerprint(draft).keys, ctx);
           continue;
         }
         if (target) {
@@ -154,7 +157,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       if (decision.kind === 'new') {
         const f = matcher.fingerprint(draft);
         matcher.addPending(fresh.length, draft);
-        fresh.push({ row: toRow(draft, sector, decision.status, ctx), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), draft, ...(cluster ? { cluster } : {}), merged: [] });
+        fresh.push({ row: toRow(draft, sector, decision.status, ctx, bodyText), keys: f.keys, shingles: encodeHashes(f.shingles), names: encodeHashes(f.names), draft, ...(cluster ? { cluster } : {}), merged: [] });
       } else if (decision.kind === 'updated' && existing) {
         const takenDown = decision.status === 'killed' || decision.status === 'withheld';
         const versionOnly = { status: decision.status, version: draft.version ?? existing.version, updated_at: decision.updatedAt };
@@ -163,7 +166,7 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
           await updateStory(trx, existing.id, versionOnly);
           if (dedupe) await handOverCluster(trx, existing.id);
         } else {
-          const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx);
+          const { created_at: _created, identity: _identity, kind: _kind, corrected_at, ...patch } = toRow(draft, sector, decision.status, ctx, bodyText);
           await updateStory(trx, existing.id, { ...patch, ...versionOnly, ...(corrected_at ? { corrected_at } : {}) });
           if (geo) await replaceStoryGeo(trx, existing.id, geo());
           if (draft.isCorrection) audits.push({ story_id: existing.id, action: 'corrected', detail: versionDetail(draft), at });
@@ -201,11 +204,11 @@ function isShown(target: MatchTarget): boolean {
 }
 
 /** A later copy of a story new in this batch: one story, with the newer copy's text. */
-function mergeIntoFresh(target: Fresh, draft: StoryDraft, sector: string, geo: (() => StoryGeo) | undefined, geos: Map<string, () => StoryGeo>, keys: readonly string[], ctx: PublishContext): void {
+function mergeIntoFresh(target: Fresh, { draft, sector, geo, bodyText }: ClassifiedDraft, geos: Map<string, () => StoryGeo>, keys: readonly string[], ctx: PublishContext): void {
   target.merged.push({ identity: draft.identity, keys });
   if (draft.updatedAt <= target.row.updated_at) return;
   const { identity, created_at } = target.row;
-  target.row = { ...toRow(draft, sector, target.row.status as StoryStatus, ctx), identity, created_at };
+  target.row = { ...toRow(draft, sector, target.row.status as StoryStatus, ctx, bodyText), identity, created_at };
   if (geo) geos.set(identity, geo);
 }
 

@@ -31,7 +31,9 @@ const MIN_SCORE = 2;
 const MAX_COUNTRIES = 5;
 const MAX_COUNT_PER_FIELD = 3;
 
-const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu;
+// A word: a letter or mark, then letters, marks, apostrophes and hyphens
+// (/[\p{L}\p{M}][\p{L}\p{M}'’\-]*/u, read by character codes in tokenize).
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 // Capitalised at the start of a sentence or title, these never make a name longer.
 const FUNCTION_WORDS = new Set(['More', 'Most', 'Many', 'Some', 'Few', 'All', 'Both', 'Several', 'Other', 'Two', 'Three', 'Four', 'Five', 'Young', 'Former', 'The', 'A', 'An', 'In', 'Of', 'For', 'At', 'On', 'By', 'To', 'From', 'And', 'But', 'As', 'With', 'After', 'Before', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Will', 'Is', 'Are', 'Around', 'Over', 'Under', 'Into', 'About', 'Against', 'Between', 'Amid']);
 // Country names that a capitalised word before them makes part of a longer name
@@ -46,15 +48,11 @@ const OWN_BODIES = new Set(['Legislative', 'Assembly', 'Legislature', 'Governmen
 // "Texas-based", "pro-Russian". Only the parts of a word that is no name itself
 // ("Guinea-Bissau", "Timor-Leste" stay whole).
 const HYPHEN = /[-‐]/;
-const WHITESPACE = /\s/;
-const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“']);
 const PREPOSITIONS = new Set(['in', 'of', 'from', 'to', 'into', 'across', 'against', 'with', 'visit', 'visits', 'near', 'over']);
 
 interface Token {
   readonly word: string;
   readonly possessive: boolean;
-  /** First word of a sentence: capitalised whatever it is. */
-  readonly sentenceStart: boolean;
   /** Only spaces between this word and the one before: part of the same name, maybe. */
   readonly joined: boolean;
 }
@@ -65,6 +63,14 @@ function isTitleCase(tokens: readonly Token[]): boolean {
   return words.length >= 4 && words.filter((t) => isCapitalised(t.word)).length / words.length >= 0.6;
 }
 
+/** Code units of the letter or mark at `i` (2 for one outside the BMP), 0 when there is none. */
+function letterWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER_OR_MARK.test(text.slice(i, i + width)) ? width : 0;
+}
+
 function tokenize(text: string): Token[] {
   // "U.S." and "U.K." lose their dots before the period would end a token.
   // "US$12", "U.S. $2.7 billion" are a currency, not the country.
@@ -73,31 +79,39 @@ function tokenize(text: string): Token[] {
     .replace(/\bU\.S\.(?:A\.)?/g, 'US')
     .replace(/\bU\.K\./g, 'UK');
   const tokens: Token[] = [];
+  // Character codes rather than a regular expression: ingest tokenizes the headline,
+  // summary and body lead of every story, and most of it is ASCII.
   let last = 0;
-  // Character tests rather than a regular expression per word: ingest tokenizes the
-  // headline, summary and body lead of every story.
-  for (const m of plain.matchAll(TOKEN)) {
-    const start = m.index;
-    const raw = m[0];
-    // What lies between the previous word and this one: only spaces (joined), or a
-    // sentence end before any whitespace (sentenceStart).
-    let k = start - 1;
-    let spacesOnly = start > last;
-    while (k >= last && WHITESPACE.test(plain[k]!)) {
-      if (plain.charCodeAt(k) !== 32) spacesOnly = false;
-      k--;
+  for (let i = 0; i < plain.length; ) {
+    let width = letterWidth(plain, i);
+    if (width === 0) {
+      i++;
+      continue;
     }
-    if (k >= last) spacesOnly = false;
-    const sentenceStart = tokens.length === 0 || (k >= last && SENTENCE_END.has(plain[k]!));
-    last = start + raw.length;
+    const start = i;
+    for (i += width; i < plain.length; i += width) {
+      const code = plain.charCodeAt(i);
+      width = code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 45 /* - */ ? 1 : letterWidth(plain, i);
+      if (width === 0) break;
+    }
+    // Only spaces between the previous word and this one: part of the same name, maybe.
+    let joined = start > last;
+    for (let k = last; joined && k < start; k++) joined = plain.charCodeAt(k) === 32;
+    last = i;
+    const raw = plain.slice(start, i);
     const apostrophe = raw.length - (raw.endsWith('s') ? 2 : 1);
     const cut = raw[apostrophe] === "'" || raw[apostrophe] === '’' ? apostrophe : raw.length;
-    tokens.push({ word: raw.slice(0, cut), possessive: cut < raw.length && raw.endsWith('s'), sentenceStart, joined: spacesOnly });
+    tokens.push({ word: raw.slice(0, cut), possessive: cut < raw.length && raw.endsWith('s'), joined });
   }
   return tokens;
 }
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const UPPER_FIRST = /^\p{Lu}/u;
+
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(word);
+}
 
 /** Every gazetteer name in the text, longest match first, in order. */
 export function findMentions(text: string, gaz: Gazetteer = gazetteer()): CountryMention[] {
