@@ -1,13 +1,14 @@
-// What a one-off command that publishes (roundups run) tells the rest of the site, as
-// serve does after a publish: every serving node's page cache (over PostgreSQL NOTIFY;
-// the embedded store has no serving node to tell, its pages expire within 60 s), the
-// caching proxies (WIREDESK_PURGE) and the WebSub hub (WIREDESK_WEBSUB_HUB).
+// What a one-off command that publishes (ingest, roundups run) tells the rest of the
+// site, as serve does after a publish: every serving node's page cache (over PostgreSQL
+// NOTIFY; on the embedded store, a change note each serving process reads within a
+// second), the caching proxies (WIREDESK_PURGE) and the WebSub hub (WIREDESK_WEBSUB_HUB).
 // close() waits for all of it, so the command exits only once the news is out.
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import type { Store } from '../store/store.ts';
 import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
-import { createPostgresChangeBus } from '../jobs/change-bus.ts';
+import { createPostgresChangeBus, type ChangeEvent } from '../jobs/change-bus.ts';
+import { noteChange } from '../jobs/change-notes.ts';
 import { createPurgers } from '../web/purge/create-purgers.ts';
 import { createPublishPurger } from '../web/purge/publish-purge.ts';
 import { createHubPinger } from '../websub/publisher.ts';
@@ -33,11 +34,10 @@ export async function createAnnouncer(config: Config, store: Store, logger: Logg
     onPublished(items) {
       if (items.length === 0) return;
       pinger?.announce(items);
-      const announced = bus
-        ? changeFor(store.db, items, (err) => logger.error({ event: 'change_lookup_failed', err }, 'changed stories could not be looked up; every page cache is emptied'))
-            .then((change) => bus.publish(change))
-            .catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'))
-        : Promise.resolve();
+      const tell = bus ? (change: ChangeEvent) => bus.publish(change) : (change: ChangeEvent) => noteChange(store, change);
+      const announced = changeFor(store.db, items, (err) => logger.error({ event: 'change_lookup_failed', err }, 'changed stories could not be looked up; every page cache is emptied'))
+        .then(tell)
+        .catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'change not announced'));
       pending.push(announced.then(() => purger?.announce(items)));
     },
     async close() {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startFakePurgeServer } from '../web/purge/fake-purge-server.ts';
 import { useCliHarness } from './testing/cli-harness.ts';
 import { runCli } from './index.ts';
 import { runParse } from './commands/parse.ts';
@@ -35,6 +36,24 @@ describe('wiredesk CLI', () => {
     cli.out.length = 0;
     expect(await runCli(['ingest', '--db', db, WIRE_V2, join(cli.dir, 'missing.xml')])).toBe(1);
     expect(cli.out).toEqual([`${WIRE_V2}: new 0, updated 1, unchanged 1, rejected 1`, `${join(cli.dir, 'missing.xml')}: failed: fetch/file: ${join(cli.dir, 'missing.xml')}: no such file`]);
+  });
+
+  it('ingest tells the caches what it published, as serve does (a kill from the command line must not stay cached)', async () => {
+    const target = await startFakePurgeServer();
+    vi.stubEnv('WIREDESK_PURGE', `webhook:${target.url}/purge`);
+    try {
+      const db = join(cli.dir, 'w.db');
+      expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
+      expect(target.requests).toHaveLength(1);
+      const keys = (JSON.parse(target.requests[0]!.body) as { keys: string[] }).keys;
+      expect(keys).toEqual(expect.arrayContaining(['home', 'list-latest', 'feed', 'list-source-pti', 'list-source-reuters']));
+      // Nothing new: nothing to purge.
+      expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
+      expect(target.requests).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+      await target.close();
+    }
   });
 
   it('sources add then list shows the source', async () => {

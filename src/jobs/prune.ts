@@ -6,10 +6,13 @@
 // - Hourly view counts only serve trending, which reads the last TRENDING_WINDOW_MS:
 //   kept twice that (trending's window may be read from a clock a little behind), so the
 //   table, and trending's query, stay the size of a few days of reading.
+// - Change notes (jobs/change-notes.ts) are read within a second of being written: a
+//   day later nobody needs them.
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import { pruneBands } from '../store/cluster-repository.ts';
 import { pruneViews, TRENDING_WINDOW_MS } from '../store/view-repository.ts';
+import { pruneChangeNotes } from '../store/change-note-repository.ts';
 import { WINDOW_MS } from '../ingest/dedupe/match.ts';
 
 export async function pruneDedupeBands(store: Store, now: Date): Promise<number> {
@@ -18,6 +21,10 @@ export async function pruneDedupeBands(store: Store, now: Date): Promise<number>
 
 export async function pruneOldViews(store: Store, now: Date): Promise<number> {
   return pruneViews(store.db, new Date(now.getTime() - 2 * TRENDING_WINDOW_MS));
+}
+
+export async function pruneOldChangeNotes(store: Store, now: Date): Promise<number> {
+  return pruneChangeNotes(store.db, new Date(now.getTime() - 24 * 3_600_000));
 }
 
 interface PruneTask {
@@ -29,6 +36,7 @@ interface PruneTask {
 export const PRUNE_TASKS: readonly PruneTask[] = [
   { what: 'bands', prune: pruneDedupeBands },
   { what: 'views', prune: pruneOldViews },
+  { what: 'change_notes', prune: pruneOldChangeNotes },
 ];
 
 /** Runs every task a minute after start (or `intervalMs`, if sooner), then every `intervalMs`; one run at a time. */

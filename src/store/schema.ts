@@ -157,6 +157,14 @@ export interface Database {
   sector_labels: SectorLabelsTable;
   roundups: RoundupsTable;
   roundup_items: RoundupItemsTable;
+  change_notes: ChangeNotesTable;
+}
+
+export interface ChangeNotesTable {
+  id: Generated<number>;
+  /** A change event as JSON: `{"storyIds":[…],"keys":[…]}` (see jobs/change-bus.ts). */
+  event: string;
+  at: string;
 }
 
 export interface ViewReadersTable {

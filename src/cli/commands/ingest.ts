@@ -4,6 +4,8 @@ import { createProgress } from '../progress.ts';
 import { UsageError } from '../usage.ts';
 import { ingestInput } from '../../ingest/pipeline.ts';
 import type { IngestSummary } from '../../domain/source.ts';
+import { createAnnouncer } from '../announcer.ts';
+import { createLogger } from '../../lib/logger.ts';
 
 export function formatSummary(s: IngestSummary): string {
   const counts = `new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`;
@@ -15,6 +17,9 @@ export async function runIngest(args: readonly string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('ingest: give at least one file or URL');
   const config = configWithDb(values.db);
   const store = await openMigratedStore(config);
+  // What is published from here is news to the serving nodes, the proxies and the hub,
+  // as when serve ingests it: a kill filed from the command line must not stay cached.
+  const announcer = await createAnnouncer(config, store, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   let failed = 0;
   try {
     for (const input of positionals) {
@@ -24,6 +29,7 @@ export async function runIngest(args: readonly string[]): Promise<number> {
         sectors: config.site.sectors,
         now: () => new Date(),
         onProgress: (done, total) => progress.update(done, total),
+        onPublished: announcer.onPublished,
       });
       progress.stop();
       if (run.error) failed++;
@@ -32,7 +38,7 @@ export async function runIngest(args: readonly string[]): Promise<number> {
       if (run.reasons.length > 10) console.error(`  … and ${run.reasons.length - 10} more rejected`);
     }
   } finally {
-    await store.close();
+    await announcer.close().finally(() => store.close());
   }
   return failed > 0 ? 1 : 0;
 }

@@ -57,7 +57,7 @@ export async function runPages(args: readonly string[]): Promise<number> {
       console.log(`page ${slug}: already the default text`);
       return 0;
     }
-    await announceChange(config, { storyIds: [], keys: [staticPageKey(slug)] });
+    await announceChange(config, store, { storyIds: [], keys: [staticPageKey(slug)] });
     console.log(html !== undefined ? `page ${slug}: set (${Buffer.byteLength(html)} bytes of HTML)` : `page ${slug}: back to the default text`);
     return 0;
   } finally {

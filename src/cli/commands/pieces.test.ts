@@ -81,16 +81,25 @@ describe('wiredesk stories kind', () => {
   });
 
   it('tells the caching proxies: the story, the lists and the feeds; a page change, the page', async () => {
+    const db = join(cli.dir, 'w.db');
+    expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
     const proxy = await startFakePurgeServer();
     vi.stubEnv('WIREDESK_PURGE', `webhook:${proxy.url}/purge`);
     try {
-      const db = join(cli.dir, 'w.db');
-      expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
       expect(await runCli(['stories', 'kind', '2', 'interview', '--db', db])).toBe(0);
       const file = join(cli.dir, 'c.txt');
       writeFileSync(file, 'Write to us.');
       expect(await runCli(['pages', 'set', 'contact', '--file', file, '--db', db])).toBe(0);
       expect(proxy.requests.map((r) => JSON.parse(r.body) as unknown)).toEqual([{ keys: ['story-2', 'list-latest', 'home', 'feed'] }, { keys: ['static-contact'] }]);
+      // And the serving processes of this embedded store, by change notes (the ingest's first).
+      const store = openStore({ kind: 'sqlite', path: db });
+      try {
+        const notes = (await store.db.selectFrom('change_notes').select('event').orderBy('id').execute()).map((r) => JSON.parse(r.event) as unknown);
+        expect(notes.slice(1)).toEqual([{ storyIds: [2], keys: ['story-2', 'list-latest', 'home', 'feed'] }, { storyIds: [] }]);
+        expect((notes[0] as { storyIds: number[] }).storyIds).toEqual([1, 2]);
+      } finally {
+        await store.close();
+      }
     } finally {
       vi.unstubAllEnvs();
       await proxy.close();

@@ -21,6 +21,7 @@ import { startEmbargoReleases } from '../../jobs/embargo-release.ts';
 import { startRoundups } from '../../jobs/roundups.ts';
 import { articlePath } from '../../web/urls.ts';
 import { startPruning } from '../../jobs/prune.ts';
+import { watchChangeNotes } from '../../jobs/change-notes.ts';
 import cluster from 'node:cluster';
 import { runClusterPrimary, workerIndex } from '../cluster.ts';
 import { createClusterChangeBus, onShutdownRequest, withClusterScrape } from '../cluster-worker.ts';
@@ -87,6 +88,12 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const app = await buildApp({ store, config, logger, metrics, onPublished });
     opened.unshift(app);
     bus.subscribe((change) => app.invalidateCaches(change));
+    // On the embedded store, what another process changed (a command-line ingest or
+    // editor's command) arrives as change notes: each process reads them itself.
+    if (store.engine === 'sqlite') {
+      const notes = await watchChangeNotes({ store, logger, onChange: (change) => app.invalidateCaches(change) });
+      opened.unshift({ close: async () => notes.stop() });
+    }
     // Feeds that advertise a WebSub hub are subscribed to after a poll; the hub then pushes.
     const subscriber = config.websub.subscribe ? createWebsubSubscriber({ store, logger, baseUrl: config.site.baseUrl }) : undefined;
     const onPolled = (source: Source, run: IngestRun) => {

@@ -33,7 +33,7 @@ export async function runStories(args: readonly string[]): Promise<number> {
       return 0;
     }
     // Its page, every list (the kind lists go with the latest list) and the feeds.
-    await announceChange(config, { storyIds: [id], keys: [storyKey(id), LATEST_KEY, HOME_KEY, FEED_KEY] });
+    await announceChange(config, store, { storyIds: [id], keys: [storyKey(id), LATEST_KEY, HOME_KEY, FEED_KEY] });
     console.log(`story ${id}: ${change.from} -> ${kind}, by ${by}`);
     return 0;
   } finally {
