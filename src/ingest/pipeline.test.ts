@@ -5,7 +5,8 @@ import { createTestStore, testEngines, type TestStore } from '../store/testing/t
 import { ingestBytes, ingestInput, type IngestContext } from './pipeline.ts';
 import { htmlToText } from '../lib/html-text.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
-import { findStoryById, listStories } from '../store/story-repository.ts';
+import { findStoryById } from '../store/story-repository.ts';
+import { listStories } from '../store/story-lists.ts';
 
 const TESTDATA = new URL('./testdata/', import.meta.url).pathname;
 const at = (iso: string) => () => new Date(iso);

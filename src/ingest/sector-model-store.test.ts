@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from '../store/testing/test-stores.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
 import { addSectorLabel, listSectorLabels } from '../store/geo-repository.ts';
-import { listStories } from '../store/story-repository.ts';
+import { listStories } from '../store/story-lists.ts';
 import { ingestBytes, type IngestContext } from './pipeline.ts';
 import { sectorModelFromLabels } from './sector-model-store.ts';
 

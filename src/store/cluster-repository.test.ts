@@ -3,7 +3,8 @@
 // be exactly what a plain filter over every story says, which these tests compute.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
-import { insertStories, listFullStories, listStories } from './story-repository.ts';
+import { insertStories } from './story-repository.ts';
+import { listFullStories, listStories } from './story-lists.ts';
 import { insertStoryGeos, replaceStoryGeo } from './geo-repository.ts';
 import { findNewestLeads, findOtherReports, findRelatedStories, pickRelated, NEWEST_READ } from './cluster-repository.ts';
 import type { NewStoryRow } from './schema.ts';

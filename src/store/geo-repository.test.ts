@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
 import { addSectorLabel, findFirstCountries, findStoryCountries, findStoryTags, findTagName, listSectorLabels, sectorLabelsVersion, replaceStoryGeo } from './geo-repository.ts';
-import { countStories, insertStory, listFullStories, listStories, updateStory } from './story-repository.ts';
+import { insertStory, updateStory } from './story-repository.ts';
+import { countStories, listFullStories, listStories } from './story-lists.ts';
 import { ingestInput } from '../ingest/pipeline.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';
 import type { NewStoryRow } from './schema.ts';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from './testing/test-stores.ts';
 import { changeStoryKind, findAuthorName } from './story-repository.ts';
 import { listAudit } from './audit-repository.ts';
-import { insertStories, countStories, findArticleById, findNextInSector, findStoryById, findStoryStates, insertStory, listAgencies, listStories, listStoriesByIds, updateStory } from './story-repository.ts';
+import { insertStories, findArticleById, findStoryById, findStoryStates, insertStory, updateStory } from './story-repository.ts';
+import { countStories, findNextInSector, listAgencies, listStories, listStoriesByIds } from './story-lists.ts';
 import type { NewStoryRow } from './schema.ts';
 
 function row(n: number, over: Partial<NewStoryRow> = {}): NewStoryRow {

@@ -5,7 +5,7 @@ import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
 import { PIECE_KINDS, type StoryLink, type StorySummary } from '../domain/story.ts';
-import { countStories, listAgencies, listStories, listStoriesByIds } from '../store/story-repository.ts';
+import { countStories, listAgencies, listStories, listStoriesByIds } from '../store/story-lists.ts';
 import { listMostViewed, TRENDING_WINDOW_MS } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
 import { KeyedTtlCache, TtlCache } from './ttl-cache.ts';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWeb, type WebHarness } from '../web/testing/web-fixtures.ts';
 import { testEngines } from '../store/testing/test-stores.ts';
 import { insertSource } from '../store/source-repository.ts';
-import { listStories } from '../store/story-repository.ts';
+import { listStories } from '../store/story-lists.ts';
 import { findSubscriptionOfSource } from '../store/websub-repository.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { DEFAULT_SECTORS } from '../config/site-defaults.ts';

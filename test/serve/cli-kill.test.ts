@@ -10,7 +10,7 @@ import { killAll, startServeNode, type ServeNode } from '../support/serve-node.t
 import { ninjsItem, statusOf, whereListed } from '../support/push-site.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { openStore } from '../../src/store/store.ts';
-import { listStories } from '../../src/store/story-repository.ts';
+import { listStories } from '../../src/store/story-lists.ts';
 import { articlePath } from '../../src/web/urls.ts';
 
 describe('a kill filed from the command line against a running serve (embedded store)', () => {

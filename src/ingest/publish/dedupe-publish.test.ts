@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from '../../store/testing/test-stores.ts';
 import { ingestFeed, type IngestContext } from '../pipeline.ts';
 import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
-import { listStories } from '../../store/story-repository.ts';
+import { listStories } from '../../store/story-lists.ts';
 import type { WireItem } from '../../domain/wire-item.ts';
 
 const BODY =

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, testEngines, type TestStore } from '../../store/testing/test-stores.ts';
-import { listStories } from '../../store/story-repository.ts';
+import { listStories } from '../../store/story-lists.ts';
 import { DEFAULT_SECTORS } from '../../config/site-defaults.ts';
 import { startSpoolWatcher, type SpoolFileResult, type SpoolTiming, type SpoolWatcher } from './spool-watcher.ts';
 

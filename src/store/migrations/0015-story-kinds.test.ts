@@ -5,7 +5,7 @@ import { migrate } from '../store.ts';
 import { migrationProvider } from './index.ts';
 import { openEmptyStore, testEngines } from '../testing/test-stores.ts';
 import type { Engine } from '../engine.ts';
-import { listStories } from '../story-repository.ts';
+import { listStories } from '../story-lists.ts';
 import { listSources } from '../source-repository.ts';
 
 // A site made before story kinds and author pages: its sources become wire sources and

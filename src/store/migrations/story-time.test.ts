@@ -5,7 +5,7 @@ import { migrate } from '../store.ts';
 import { migrationProvider } from './index.ts';
 import { openEmptyStore, testEngines } from '../testing/test-stores.ts';
 import { findNewestLeads } from '../cluster-repository.ts';
-import { listStories } from '../story-repository.ts';
+import { listStories } from '../story-lists.ts';
 
 // Tag and country rows written before 0018 and 0019 have no time of their own: each
 // migration copies their story's, and "newest with this tag" and a country page then

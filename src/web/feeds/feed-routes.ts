@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { WebContext } from '../context.ts';
 import { HttpError } from '../context.ts';
-import { listFullStories, listStories, type StoryFilter } from '../../store/story-repository.ts';
+import { listFullStories, listStories, type StoryFilter } from '../../store/story-lists.ts';
 import { absoluteUrl, FEED_TYPES, feedPath, ROUNDUPS_PATH, sectorPath, sourcePath, type FeedScope, type FeedType } from '../urls.ts';
 import { PAGE_CACHE_CONTROL } from '../http-cache.ts';
 import { setSurrogateKeys, type PageKeys } from '../surrogate-keys.ts';

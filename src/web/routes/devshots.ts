@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { hash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createElement } from 'preact';
-import { listStories } from '../../store/story-repository.ts';
+import { listStories } from '../../store/story-lists.ts';
 import { absoluteUrl, DEVSHOTS_PATH, pagePath } from '../urls.ts';
 import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';

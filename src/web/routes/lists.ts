@@ -2,7 +2,7 @@
 import { breadcrumbJsonLd } from '../structured-data.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createElement } from 'preact';
-import { listStories, type StoryFilter } from '../../store/story-repository.ts';
+import { listStories, type StoryFilter } from '../../store/story-lists.ts';
 import { absoluteUrl, feedPath, pagePath, sectorPath, sourcePath, type FeedScope } from '../urls.ts';
 import { HttpError, feedsFor, renderPage, sendHtml, type WebContext } from '../context.ts';
 import { PAGE_SIZE, pageQuery, parsePageParam } from '../pagination.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWeb, type WebHarness } from '../testing/web-fixtures.ts';
 import { testEngines } from '../../store/testing/test-stores.ts';
 import { insertSource } from '../../store/source-repository.ts';
-import { listStories } from '../../store/story-repository.ts';
+import { listStories } from '../../store/story-lists.ts';
 
 const WIRE = readFileSync(new URL('../../ingest/testdata/wire-v1.rss', import.meta.url));
 const TOKEN = 'push-token-for-tests-0123456789';
