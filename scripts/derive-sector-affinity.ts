@@ -24,11 +24,11 @@ const MAX_RANK = 30000;
 // A word's weight grows with its rarity, like an inverse document frequency: with Zipf's law
 // a word's frequency falls as 1/rank, so log(rank / IDF_RANK). The IDF_RANK most frequent
 // words ("said", "government", "year") weigh nothing and are left out. Chosen on the tuned
-// batches (100: 0.817, 300: 0.822, bench/RESULTS.md).
+// batches (30: 0.813, 100: 0.820, 300: 0.822; bench/RESULTS.md).
 const IDF_RANK = 300;
 // A word's closeness to a sector: the mean cosine to the sector's TOP_K closest seed terms, so
 // one ambiguous seed ("rice", "mercury") does not pull a word in alone (1: 0.813, 3: 0.822,
-// 6: 0.820 on the tuned batches; the cosine to the seeds' centroid: 0.803).
+// 6: 0.820 on the tuned batches; the cosine to the seeds' centroid: at best 0.805).
 const TOP_K = 3;
 const OUTPUT = new URL('../src/ingest/classify/sector-affinity.json', import.meta.url);
 
