@@ -11,10 +11,14 @@
 // batch 5 (99) was labelled on the classify2 branch before the classifier ran on it, held
 // out for two rounds and then tuned on; batch 6 (89) was labelled after that and never
 // tuned on. "held out" is batches 3, 4 and 6 together (labelled-corpus.ts: HELD_OUT_BATCHES).
-// bench/RESULTS.md says which figure is which.
+// bench/RESULTS.md says which figure is which. The sector's cost is measured with and
+// without the word vectors (sector-affinity.ts), alternated in one run, and the table's load.
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
+import { readFileSync } from 'node:fs';
 import { classifySector } from '../src/ingest/classify/index.ts';
+import { loadSectorAffinity, parseSectorAffinity } from '../src/ingest/classify/sector-affinity.ts';
+import { trainSectorModel, type SectorModel } from '../src/ingest/classify/sector-model.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
 import { detectCountries, type GeoText } from '../src/ingest/classify/geo/country-mentions.ts';
 import { buildGazetteer, type Gazetteer } from '../src/ingest/classify/geo/gazetteer.ts';
@@ -34,6 +38,14 @@ export interface ClassifyFigures {
   readonly rows: readonly ClassifyRow[];
   /** The sector (seed model) for one story, best of 3 passes over every labelled story, mean milliseconds. */
   readonly sectorMsPerStory: number;
+  /** The sector without and with the word vectors, alternated, best of 3 passes each, mean milliseconds a story. */
+  readonly sectorVectorsMsPerStory: Pair;
+  /**
+   * First use, milliseconds: the affinity table's first load in this process (read and
+   * parsed), its parse alone (best of 3), and the seed model's training without and with it
+   * (best of 3, the table already loaded).
+   */
+  readonly vectorsLoadMs: { readonly first: number; readonly parse: number; readonly train: Pair };
   /** Countries and tags (countries and categories) for one story, mean milliseconds. */
   readonly geoMsPerStory: number;
   /** The same with compromise's people and organisations. */
@@ -54,6 +66,9 @@ export interface Pair {
 export async function benchClassify(): Promise<ClassifyFigures> {
   if (!corpusPresent()) throw new Error(`bench/classify: no corpus at ${CORPUS_DIR} (set WIREDESK_CORPUS)`);
   const cases = loadLabelledCorpus();
+  const firstStarted = performance.now();
+  loadSectorAffinity();
+  const firstLoadMs = performance.now() - firstStarted;
   const batches = [...new Set(cases.map((c) => c.batch ?? 1))].sort();
   const row = (name: string, set: readonly LabelledCase[], earlier: readonly LabelledCase[]): ClassifyRow => ({
     name,
@@ -75,9 +90,34 @@ export async function benchClassify(): Promise<ClassifyFigures> {
   };
   let sectorMsPerStory = Infinity;
   for (let round = 0; round < 3; round++) sectorMsPerStory = Math.min(sectorMsPerStory, time(() => cases.forEach((c) => classifySector({ ...c.draft, subjects: c.subjects }, DEFAULT_SECTORS))));
+  const models: Record<keyof Pair, SectorModel> = { without: trainSectorModel(DEFAULT_SECTORS, [], { wordVectors: false }), with: trainSectorModel(DEFAULT_SECTORS) };
+  const sectorVectorsMsPerStory = { without: Infinity, with: Infinity };
+  for (let round = 0; round < 3; round++) {
+    for (const which of ['without', 'with'] as const) {
+      const model = models[which];
+      sectorVectorsMsPerStory[which] = Math.min(sectorVectorsMsPerStory[which], time(() => cases.forEach((c) => classifySector({ ...c.draft, subjects: c.subjects }, DEFAULT_SECTORS, { model }))));
+    }
+  }
   const geoMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft)));
   const namedEntitiesMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft, tagger)));
-  return { rows, sectorMsPerStory, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
+  return { rows, sectorMsPerStory, sectorVectorsMsPerStory, vectorsLoadMs: { first: firstLoadMs, ...vectorsLoad() }, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
+}
+
+function vectorsLoad(): { parse: number; train: Pair } {
+  const best = (run: () => unknown): number => {
+    let ms = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      run();
+      ms = Math.min(ms, performance.now() - started);
+    }
+    return ms;
+  };
+  const text = readFileSync(new URL('../src/ingest/classify/sector-affinity.json', import.meta.url), 'utf8');
+  return {
+    parse: best(() => parseSectorAffinity(text)),
+    train: { without: best(() => trainSectorModel(DEFAULT_SECTORS, [], { wordVectors: false })), with: best(() => trainSectorModel(DEFAULT_SECTORS)) },
+  };
 }
 
 function compareGazetteers(cases: readonly LabelledCase[]): ClassifyFigures['gazetteer'] {
@@ -120,6 +160,9 @@ export function classifyLines(f: ClassifyFigures): string[] {
         `; countries precision ${r.plain.countryPrecision.toFixed(3)}, recall ${r.plain.countryRecall.toFixed(3)}, F1 ${r.plain.countryF1.toFixed(3)}`,
     ),
     `classify: sector ${(f.sectorMsPerStory * 1000).toFixed(0)} µs per story (seed model, body lead converted in the call)`,
+    `classify: sector without / with word vectors ${(f.sectorVectorsMsPerStory.without * 1000).toFixed(0)} / ${(f.sectorVectorsMsPerStory.with * 1000).toFixed(0)} µs per story ` +
+      `(ratio ${(f.sectorVectorsMsPerStory.with / f.sectorVectorsMsPerStory.without).toFixed(2)}); affinity table first load ${f.vectorsLoadMs.first.toFixed(1)} ms ` +
+      `(parse ${f.vectorsLoadMs.parse.toFixed(1)} ms), seed model trained without / with ${f.vectorsLoadMs.train.without.toFixed(1)} / ${f.vectorsLoadMs.train.with.toFixed(1)} ms`,
     `classify: countries + tags ${f.geoMsPerStory.toFixed(2)} ms per story (${f.namedEntitiesMsPerStory.toFixed(2)} ms with compromise's people and organisations)`,
     `classify: gazetteer without / with subdivisions, institutions and leaders: ${f.gazetteer.names.without} / ${f.gazetteer.names.with} names, ` +
       `built in ${f.gazetteer.buildMs.without.toFixed(0)} / ${f.gazetteer.buildMs.with.toFixed(0)} ms, ` +

@@ -11,13 +11,16 @@ const present = corpusPresent();
 if (!present) console.log(`classify quality: skipped, no corpus at ${CORPUS_DIR} (set WIREDESK_CORPUS)`);
 
 // The issue's bars are sector accuracy 0.8 and country F1 0.9; these floors are what the
-// classifier reaches today (bench/RESULTS.md, 2026-11-29 evening: sector 0.772 all, 0.726 held
-// out; country F1 0.914 all, 0.904 held out), so a change that makes it worse fails. The
-// sector bar is met only on the batches it was tuned on, not held out: see RESULTS.md.
+// classifier reaches today, less a story or two, so a change that makes it worse fails
+// (bench/RESULTS.md, 2026-11-29 night, sector4: with the word vectors' leaning, sector 0.795
+// all, 0.833 batch 1, 0.749 held out; cross-validated 0.739, 0.822, 0.731; country F1 0.914
+// all, 0.904 held out). The sector floors were raised from 0.76 / 0.8 / 0.71 (cross-validated
+// 0.67 / 0.78 / 0.66) by the word vectors. The sector bar is met only on the batches it was
+// tuned on, not held out: see RESULTS.md.
 const FLOORS = {
-  all: { plain: 0.76, crossValidated: 0.67, countryF1: 0.905 },
-  tuned: { plain: 0.8, crossValidated: 0.78, countryF1: 0.93 },
-  heldOut: { plain: 0.71, crossValidated: 0.66, countryF1: 0.895 },
+  all: { plain: 0.785, crossValidated: 0.73, countryF1: 0.905 },
+  tuned: { plain: 0.82, crossValidated: 0.81, countryF1: 0.93 },
+  heldOut: { plain: 0.74, crossValidated: 0.72, countryF1: 0.895 },
 };
 
 describe.skipIf(!present)('classify quality on the labelled corpus', () => {

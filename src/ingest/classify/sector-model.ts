@@ -3,11 +3,13 @@
 // table), with the hand-written sector terms (sector-terms.ts) as seed counts so that a
 // site with no labels yet still files stories. Hand-written rather than a library (see
 // README: `natural`'s classifier gives neither per-word weights for "top terms" nor seed
-// counts); naive Bayes is a few sums.
+// counts); naive Bayes is a few sums. To reach words nobody typed, each story's leaning in
+// word vectors towards each sector's vocabulary (sector-affinity.ts) is added to its scores.
 import type { Sector } from '../../domain/site.ts';
 import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
+import { affinityColumns, affinityScores, loadSectorAffinity, type SectorAffinity } from './sector-affinity.ts';
 
 export interface StoryText {
   readonly headline: string;
@@ -40,6 +42,13 @@ export interface SectorModel {
   readonly pairStarts: ReadonlySet<string>;
   /** Feed category, as written, lower-cased -> how many labelled stories carrying it went to each sector. */
   readonly categoryLabels: ReadonlyMap<string, readonly number[]>;
+  /** The word-vector affinities (sector-affinity.ts) and each sector's column in them; absent when turned off. */
+  readonly affinity?: { readonly table: SectorAffinity; readonly columns: readonly number[] };
+}
+
+export interface TrainOptions {
+  /** Add the word-vector affinities to the naive Bayes scores (default true; false to measure without). */
+  readonly wordVectors?: boolean;
 }
 
 export interface ModelScore {
@@ -52,6 +61,8 @@ export interface ModelScore {
   readonly evidence: number;
   /** Per sector (model.sectors order): the story's log score. */
   readonly scores: readonly number[];
+  /** The same from the words' naive Bayes counts alone, without the word vectors' leaning: what may overrule a feed category (index.ts). */
+  readonly wordScores: readonly number[];
 }
 
 // The headline names the topic; the summary and lead say more, with more noise.
@@ -62,6 +73,11 @@ const LEAD_CHARS = 3000;
 const SEED_COUNT = 8;
 // The wider vocabulary of each field (sector-terms.ts: `related`) seeds more weakly.
 const RELATED_COUNT = 4;
+// The story's word-vector affinities (sector-affinity.ts, standard deviations across the
+// sectors) are added to the log scores at this weight: a story leaning one deviation to a
+// sector gains 2.5 log-odds there. Chosen on the tuned batches 1, 2, 5 (0.798 without;
+// 1.5: 0.813, 2: 0.817, 2.5: 0.820, 3: 0.815; bench/RESULTS.md).
+const AFFINITY_WEIGHT = 2.5;
 // Laplace smoothing for words a sector has never seen.
 const ALPHA = 1;
 // One word repeated through a long lead should not outvote the rest.
@@ -184,7 +200,7 @@ export function isLeadWholeBody(bodyHtml: string): boolean {
  * (the model's features, when scoring), words the model has never seen are not counted:
  * they move every sector alike.
  */
-export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>, known?: ReadonlyMap<string, unknown>): Map<string, number> {
+export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>, known?: { has(feature: string): boolean }): Map<string, number> {
   const counts = new Map<string, number>();
   const count = (f: string, weight: number): void => {
     if (!known || known.has(f)) counts.set(f, (counts.get(f) ?? 0) + weight);
@@ -210,7 +226,7 @@ export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>,
 }
 
 /** Trains the model for a site's sectors; labels for sectors the site lacks are ignored. */
-export function trainSectorModel(sectors: readonly Sector[], labels: readonly LabelledStory[] = []): SectorModel {
+export function trainSectorModel(sectors: readonly Sector[], labels: readonly LabelledStory[] = [], options: TrainOptions = {}): SectorModel {
   const slugs = sectors.map((s) => s.slug);
   const index = new Map(slugs.map((slug, i) => [slug, i]));
   const counts = new Map<string, number[]>();
@@ -251,7 +267,10 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
   // sample of the wire, so their sector shares say nothing about the next story's.
   const logPrior = slugs.map(() => -Math.log(slugs.length));
   const logMean = new Map([...logLikelihood].map(([f, row]) => [f, row.reduce((a, b) => a + b, 0) / row.length]));
-  return { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
+  const model = { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
+  if (options.wordVectors === false) return model;
+  const table = loadSectorAffinity();
+  return { ...model, affinity: { table, columns: affinityColumns(table, slugs) } };
 }
 
 export const categoryLabelKey = (category: string): string => foldToAscii(category).trim().toLowerCase();
@@ -272,13 +291,18 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 
 /** The model's sector for a story, how sure it is, and the words that decided. */
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
-  const features = storyFeatures(story, model.pairStarts, model.logLikelihood);
+  const affinity = model.affinity;
+  const known = affinity ? { has: (f: string) => model.logLikelihood.has(f) || affinity.table.words.has(f) } : model.logLikelihood;
+  const features = storyFeatures(story, model.pairStarts, known);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
     if (!row) continue; // a word no sector has seen moves every sector alike
     for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + n * (row[i] ?? 0);
   }
+  const wordScores = [...scores];
+  const leanings = affinity ? affinityScores(affinity.table, affinity.columns, features) : undefined;
+  if (leanings) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + AFFINITY_WEIGHT * (leanings[i] ?? 0);
   let best = 0;
   let second = -1;
   for (let i = 1; i < scores.length; i++) {
@@ -290,7 +314,7 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   const margin = second < 0 ? 0 : (scores[best] ?? 0) - (scores[second] ?? 0);
   const lifts = liftsFor(model, features, best);
   const evidence = lifts.reduce((sum, [f]) => sum + (features.get(f) ?? 0), 0);
-  return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence, scores };
+  return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence, scores, wordScores };
 }
 
 /** Words by how much more likely they are under the winner than under the average sector, strongest first. */
