@@ -20,6 +20,7 @@ import { roundups } from './0016-roundups.ts';
 import { clusterIndex } from './0017-cluster-index.ts';
 import { tagRecency } from './0018-tag-recency.ts';
 import { countryRecency } from './0019-country-recency.ts';
+import { searchInline } from './0021-search-inline.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -41,6 +42,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0017-cluster-index': clusterIndex(),
       '0018-tag-recency': tagRecency(),
       '0019-country-recency': countryRecency(),
+      '0021-search-inline': searchInline(engine),
     }),
   };
 }
