@@ -14,7 +14,7 @@ describe.each(testEngines())('migration 0021-search-inline on %s', (engine) => {
     await dispose?.();
   });
 
-  it('keeps the vector in the row and rewrites the stories already stored', async () => {
+  it('keeps the vector in the row, rewrites the stories already stored, and indexes ids by date', async () => {
     const opened = await openEmptyStore(engine, '0021');
     dispose = opened.dispose;
     const { store } = opened;
@@ -37,6 +37,8 @@ describe.each(testEngines())('migration 0021-search-inline on %s', (engine) => {
       const storage = await sql<{ s: string }>`select attstorage as s from pg_attribute where attrelid = 'stories'::regclass and attname = 'search_vector'`.execute(store.db);
       expect(storage.rows[0]?.s).toBe('m');
       expect(await version()).not.toBe(before);
+      const indexes = await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'stories' and indexname like 'stories_status_created%'`.execute(store.db);
+      expect(indexes.rows.map((r) => r.name)).toEqual(['stories_status_created_id']);
     }
     for (const text of ['harbour', 'word299']) {
       const page = await searchStories(store, { text });
