@@ -26,12 +26,16 @@ export function toHits(ids: readonly number[], rows: readonly Row[], split: (mar
   });
 }
 
-/** The filters as SQL over `stories s`, the same on both engines; only published stories, always. */
-export function filterWhere(f: SearchFilters): RawBuilder<unknown> {
+/**
+ * The filters as SQL over `stories s`, the same on both engines; only published stories,
+ * always. `column` may wrap a filter's column (PostgreSQL's walk of the newest ids uses
+ * it to keep a date range off its index).
+ */
+export function filterWhere(f: SearchFilters, column: (name: 'sector' | 'agency' | 'created_at') => RawBuilder<unknown> = (name) => sql.ref(`s.${name}`)): RawBuilder<unknown> {
   const where: RawBuilder<unknown>[] = [sql`s.status = 'published'`];
-  if (f.sectors && f.sectors.size > 0) where.push(sql`s.sector in (${sql.join([...f.sectors])})`);
-  if (f.agencies && f.agencies.size > 0) where.push(sql`s.agency in (${sql.join([...f.agencies])})`);
-  if (f.createdFrom) where.push(sql`s.created_at >= ${f.createdFrom}`);
-  if (f.createdBefore) where.push(sql`s.created_at < ${f.createdBefore}`);
+  if (f.sectors && f.sectors.size > 0) where.push(sql`${column('sector')} in (${sql.join([...f.sectors])})`);
+  if (f.agencies && f.agencies.size > 0) where.push(sql`${column('agency')} in (${sql.join([...f.agencies])})`);
+  if (f.createdFrom) where.push(sql`${column('created_at')} >= ${f.createdFrom}`);
+  if (f.createdBefore) where.push(sql`${column('created_at')} < ${f.createdBefore}`);
   return sql.join(where, sql` and `);
 }

@@ -21,6 +21,7 @@ import { clusterIndex } from './0017-cluster-index.ts';
 import { tagRecency } from './0018-tag-recency.ts';
 import { countryRecency } from './0019-country-recency.ts';
 import { changeNotes } from './0020-change-notes.ts';
+import { searchInline } from './0021-search-inline.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -43,6 +44,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0018-tag-recency': tagRecency(),
       '0019-country-recency': countryRecency(),
       '0020-change-notes': changeNotes(engine),
+      '0021-search-inline': searchInline(engine),
     }),
   };
 }
