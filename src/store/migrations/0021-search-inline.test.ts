@@ -18,7 +18,7 @@ describe.each(testEngines())('migration 0021-search-inline on %s', (engine) => {
     const opened = await openEmptyStore(engine, '0021');
     dispose = opened.dispose;
     const { store } = opened;
-    const { error } = await new Migrator({ db: store.db, provider: migrationProvider(engine) }).migrateTo('0019-country-recency');
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider(engine) }).migrateTo('0020-change-notes');
     expect(error).toBeUndefined();
     const old = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     const at = '2026-01-01T00:00:00.000Z';
