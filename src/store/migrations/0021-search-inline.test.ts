@@ -32,7 +32,7 @@ describe.each(testEngines())('migration 0021-search-inline on %s', (engine) => {
     const version = async () => engine === 'postgres' ? String((await sql<{ v: string }>`select xmin::text as v from stories`.execute(store.db)).rows[0]?.v) : 'sqlite';
     const before = await version();
 
-    expect(await migrate(store)).toEqual(['0021-search-inline']);
+    expect((await migrate(store))[0]).toBe('0021-search-inline');
     if (engine === 'postgres') {
       const storage = await sql<{ s: string }>`select attstorage as s from pg_attribute where attrelid = 'stories'::regclass and attname = 'search_vector'`.execute(store.db);
       expect(storage.rows[0]?.s).toBe('m');

@@ -22,6 +22,7 @@ import { tagRecency } from './0018-tag-recency.ts';
 import { countryRecency } from './0019-country-recency.ts';
 import { changeNotes } from './0020-change-notes.ts';
 import { searchInline } from './0021-search-inline.ts';
+import { leadIndexes } from './0022-lead-indexes.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -45,6 +46,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0019-country-recency': countryRecency(),
       '0020-change-notes': changeNotes(engine),
       '0021-search-inline': searchInline(engine),
+      '0022-lead-indexes': leadIndexes(engine),
     }),
   };
 }
