@@ -105,3 +105,8 @@ export interface StoryLink {
   readonly agency: string | null;
   readonly createdAt: string;
 }
+
+/** Newest first by creation time, the higher id first among equals: every list's order. */
+export function newestFirst(a: { readonly createdAt: string; readonly id: number }, b: { readonly createdAt: string; readonly id: number }): number {
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id;
+}

@@ -25,9 +25,14 @@ export const CHANNEL = 'wiredesk_changes';
 // JSON): past that, say "everything".
 export const MAX_PAYLOAD_BYTES = 7_900;
 
+/** An event as JSON (parsePayload reads it back). */
+export function encodeEvent(event: ChangeEvent): string {
+  return JSON.stringify(event.keys ? { storyIds: event.storyIds, keys: event.keys } : { storyIds: event.storyIds });
+}
+
 /** The NOTIFY payload: the event, or "everything changed" when it would not fit. */
 export function encodePayload(event: ChangeEvent): string {
-  const full = JSON.stringify(event.keys ? { storyIds: event.storyIds, keys: event.keys } : { storyIds: event.storyIds });
+  const full = encodeEvent(event);
   return Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ storyIds: [] });
 }
 

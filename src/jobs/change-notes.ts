@@ -6,13 +6,13 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import { addChangeNote, changeNotesAfter, lastChangeNoteId } from '../store/change-note-repository.ts';
-import { parsePayload, type ChangeEvent } from './change-bus.ts';
+import { encodeEvent, parsePayload, type ChangeEvent } from './change-bus.ts';
 
 const BATCH = 100;
 
 /** Writes one change for the serving processes to read. */
 export async function noteChange(store: Store, event: ChangeEvent, at = new Date()): Promise<void> {
-  await addChangeNote(store.db, JSON.stringify(event.keys ? { storyIds: event.storyIds, keys: event.keys } : { storyIds: event.storyIds }), at);
+  await addChangeNote(store.db, encodeEvent(event), at);
 }
 
 export interface ChangeNoteWatcher {

@@ -52,6 +52,34 @@ function isSpaceOrInvisible(code: number): boolean {
   return code === 0xa0 || code === 0xad || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the letter or digit (\p{L}, \p{N}) at `i`: 2 for one outside the BMP, 0 for anything else. ASCII by code. */
+export function letterOrDigitWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
+  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/**
+ * Calls `onWord(start, end)` for each run of letters and digits, in order. Character
+ * codes rather than a regular expression per word: ingest reads every story's headline,
+ * summary and lead this way (sector model, dedupe fingerprints).
+ */
+export function forEachWord(text: string, onWord: (start: number, end: number) => void): void {
+  for (let i = 0; i < text.length; ) {
+    let width = letterOrDigitWidth(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i += width; i < text.length && (width = letterOrDigitWidth(text, i)) > 0; i += width);
+    onWord(start, i);
+  }
+}
+
 const WORD = /\S+/g;
 
 /** Whitespace-separated words, at most `limit` of them (reading stops there). */

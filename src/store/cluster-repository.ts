@@ -3,7 +3,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { storyStateOf, type StoryState } from './story-repository.ts';
-import type { StoryLink } from '../domain/story.ts';
+import { newestFirst, type StoryLink } from '../domain/story.ts';
 import { prepareQuery } from './prepared-query.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -298,7 +298,7 @@ export function pickRelated(lists: readonly (readonly StoryLink[])[], storyId: n
   const excluded = new Set([storyId, ...excludeIds]);
   const byId = new Map<number, StoryLink>();
   for (const list of lists) for (const link of list) if (!excluded.has(link.id)) byId.set(link.id, link);
-  return [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id)).slice(0, limit);
+  return [...byId.values()].sort(newestFirst).slice(0, limit);
 }
 
 /**

@@ -3,7 +3,7 @@
 // agencies. Tags and countries walk their own (key, created_at) indexes (keyed lists);
 // everything else walks stories' indexes with the filter's conditions.
 import { sql } from 'kysely';
-import type { Story, StoryKind, StorySummary } from '../domain/story.ts';
+import { newestFirst, type Story, type StoryKind, type StorySummary } from '../domain/story.ts';
 import { STORY_COLUMNS, SUMMARY_COLUMNS, toStory, toSummary, type Db } from './story-repository.ts';
 
 export interface StoryFilter {
@@ -46,6 +46,15 @@ function published(db: Db, filter: StoryFilter) {
   return q;
 }
 
+/** A page of `published` newest first (the order of every list). */
+function newestPage(q: ReturnType<typeof published>, page: Page) {
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0);
+}
+
 /** A tag alone (tag pages, tag feeds) or countries alone (country pages, editions): lists with an index of their own. */
 type KeyedFilter = { readonly tag: string; readonly country?: never; readonly everyReport?: boolean } | { readonly country: string; readonly tag?: never; readonly everyReport?: boolean };
 type ListKey = { readonly tag: string; readonly countries?: never; readonly everyReport: boolean } | { readonly countries: readonly string[]; readonly tag?: never; readonly everyReport: boolean };
@@ -76,8 +85,6 @@ function keyedNewestFirst(db: Db, key: KeyedFilter, page: Page) {
     .offset(page.offset ?? 0);
 }
 
-const newestFirst = (a: StorySummary, b: StorySummary) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id);
-
 // Several countries (an edition): each country's own first `offset + limit`, merged and
 // each story once. A story among the union's first N is among the first N of each of its
 // countries, so nothing is missed. Walking stories with an EXISTS over the edition's
@@ -101,13 +108,7 @@ async function listKeyed(db: Db, key: ListKey, page: Page): Promise<StorySummary
 export async function listStories(db: Db, filter: StoryFilter, page: Page): Promise<StorySummary[]> {
   const key = listKey(filter);
   if (key) return listKeyed(db, key, page);
-  const rows = await published(db, filter)
-    .select([...SUMMARY_COLUMNS])
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset ?? 0)
-    .execute();
+  const rows = await newestPage(published(db, filter), page).select([...SUMMARY_COLUMNS]).execute();
   return rows.map(toSummary);
 }
 
@@ -171,12 +172,6 @@ export async function listFullStories(db: Db, filter: StoryFilter, page: Page): 
     const byId = new Map(rows.map((r) => [Number(r.id), toStory(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
-  const rows = await published(db, filter)
-    .select([...STORY_COLUMNS])
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset ?? 0)
-    .execute();
+  const rows = await newestPage(published(db, filter), page).select([...STORY_COLUMNS]).execute();
   return rows.map(toStory);
 }

@@ -4,7 +4,7 @@
 import { createElement } from 'preact';
 import type { Store } from '../store/store.ts';
 import type { Edition, SiteSettings, Sector } from '../domain/site.ts';
-import { PIECE_KINDS, type StoryLink, type StorySummary } from '../domain/story.ts';
+import { newestFirst, PIECE_KINDS, type StoryLink, type StorySummary } from '../domain/story.ts';
 import { countStories, listAgencies, listStories, listStoriesByIds } from '../store/story-lists.ts';
 import { listMostViewed, TRENDING_WINDOW_MS } from '../store/view-repository.ts';
 import { formatIsoDate, yearIn } from '../lib/dates.ts';
@@ -95,12 +95,9 @@ function renderChromeHtml(site: SiteSettings, agencies: readonly AgencyLink[], l
  * ("Reuters", "REUTERS") are rare: only they are counted, and the most used wins.
  */
 async function indexAgencies(names: readonly string[], count: (agency: string) => Promise<number>): Promise<{ agencies: AgencyLink[]; bySlug: Map<string, string> }> {
-  const spellings = Map.groupBy(
-    names.filter((n) => slugifyAgency(n)),
-    (n) => slugifyAgency(n),
-  );
   const bySlug = new Map<string, string>();
-  for (const [slug, forms] of spellings) {
+  for (const [slug, forms] of Map.groupBy(names, slugifyAgency)) {
+    if (!slug) continue;
     let best = forms[0]!;
     if (forms.length > 1) {
       const counts = await Promise.all(forms.map(count));
@@ -138,7 +135,7 @@ async function newestPieces(store: Store): Promise<StorySummary[]> {
   const perKind = await Promise.all(PIECE_KINDS.map((kind) => listStories(store.db, { kinds: [kind] }, { limit: PIECES_SIZE })));
   return perKind
     .flat()
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))
+    .sort(newestFirst)
     .slice(0, PIECES_SIZE);
 }
 

@@ -7,7 +7,7 @@
 // word vectors towards each sector's vocabulary (sector-affinity.ts) is added to its scores.
 import type { Sector } from '../../domain/site.ts';
 import { htmlPrefix, htmlToText } from '../../lib/html.ts';
-import { foldToAscii } from '../../lib/text.ts';
+import { foldToAscii, forEachWord } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
 import { affinityColumns, affinityScores, loadSectorAffinity, type SectorAffinity } from './sector-affinity.ts';
 
@@ -104,39 +104,18 @@ export function stem(word: string): string {
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
   const folded = foldToAscii(text);
-  // A scan over character codes rather than a regular expression per word: ingest reads
-  // the headline, summary and lead of every story (sector-model costs were measured by
-  // `npm run bench -- classify`).
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const code = i < folded.length ? folded.charCodeAt(i) : 32;
-    if (isWordCode(code, folded, i)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    const raw = folded.slice(start, i);
-    start = -1;
+  forEachWord(folded, (start, end) => {
+    const raw = folded.slice(start, end);
     if (raw.length <= 6 && isAcronym(raw)) {
       out.push(raw);
-      continue;
+      return;
     }
-    if (raw.length < MIN_LENGTH) continue;
+    if (raw.length < MIN_LENGTH) return;
     const lower = raw.toLowerCase();
-    if (STOPWORDS.has(lower) || isDigits(lower)) continue;
+    if (STOPWORDS.has(lower) || isDigits(lower)) return;
     out.push(stem(lower));
-  }
+  });
   return out;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** A letter or digit (\p{L}, \p{N}): ASCII by code, others (rare once folded) by the Unicode classes. */
-function isWordCode(code: number, text: string, i: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  // A surrogate pair is one letter (𝐀, CJK extension B): test both halves together.
-  const ch = code >= 0xd800 && code <= 0xdfff ? text.slice(code <= 0xdbff ? i : i - 1, code <= 0xdbff ? i + 2 : i + 1) : text[i] ?? '';
-  return LETTER_OR_DIGIT.test(ch);
 }
 
 /** "WHO", "AI", "G7": a capital, then capitals or digits. */

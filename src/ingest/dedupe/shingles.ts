@@ -1,6 +1,7 @@
 // What two versions of a story share: the content words of headline and lead, and
 // their adjacent pairs. Unigrams carry "same event" (names, places, numbers), pairs
 // make a rewrite score lower than a re-send. Pure.
+import { forEachWord } from '../../lib/text.ts';
 
 // Function words and wire boilerplate that say nothing about the event.
 const STOP = new Set(
@@ -13,17 +14,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
 const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Code units of the letter or digit at `i` (2 for one outside the BMP), 0 when there is none. */
-function wordCharWidth(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
-  const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-  return LETTER_OR_DIGIT.test(text.slice(i, i + width)) ? width : 0;
-}
 
 /**
  * Lower-cased content words (runs of letters and digits, \p{L} and \p{N}), stop words
@@ -32,18 +23,11 @@ function wordCharWidth(text: string, i: number): number {
 export function contentWords(text: string): string[] {
   const folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text).toLowerCase();
   const words: string[] = [];
-  for (let i = 0; i < folded.length; ) {
-    let width = wordCharWidth(folded, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (i += width; i < folded.length && (width = wordCharWidth(folded, i)) > 0; i += width);
-    const word = folded.slice(start, i);
-    if ((word.length < 2 && !isDigit(word.charCodeAt(0))) || STOP.has(word)) continue;
+  forEachWord(folded, (start, end) => {
+    const word = folded.slice(start, end);
+    if ((word.length < 2 && !isDigit(word.charCodeAt(0))) || STOP.has(word)) return;
     words.push(word);
-  }
+  });
   return words;
 }
 
