@@ -18,7 +18,7 @@ import { measureQuality, type LabelledCase, type QualityReport } from '../src/in
 import { readFileSync } from 'node:fs';
 import { classifySector } from '../src/ingest/classify/index.ts';
 import { loadSectorAffinity, parseSectorAffinity } from '../src/ingest/classify/sector-affinity.ts';
-import { trainSectorModel, type SectorModel } from '../src/ingest/classify/sector-model.ts';
+import { trainSectorModel, trainSectorModelInTurns, type SectorModel } from '../src/ingest/classify/sector-model.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
 import { detectCountries, type GeoText } from '../src/ingest/classify/geo/country-mentions.ts';
 import { buildGazetteer, type Gazetteer } from '../src/ingest/classify/geo/gazetteer.ts';
@@ -56,6 +56,8 @@ export interface ClassifyFigures {
    * (best of 3 passes over every labelled story, alternated).
    */
   readonly gazetteer: { readonly buildMs: Pair; readonly countriesMsPerStory: Pair; readonly names: Pair };
+  /** Learning from every labelled story: at once (best of 3), and in turns (the event loop's longest wait). */
+  readonly learning: { readonly labels: number; readonly ms: number; readonly inTurnsMs: number; readonly longestTurnMs: number };
 }
 
 export interface Pair {
@@ -100,7 +102,42 @@ export async function benchClassify(): Promise<ClassifyFigures> {
   }
   const geoMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft)));
   const namedEntitiesMsPerStory = time(() => cases.forEach((c) => classifyGeo(c.draft, tagger)));
-  return { rows, sectorMsPerStory, sectorVectorsMsPerStory, vectorsLoadMs: { first: firstLoadMs, ...vectorsLoad() }, geoMsPerStory, namedEntitiesMsPerStory, gazetteer: compareGazetteers(cases) };
+  return {
+    rows,
+    sectorMsPerStory,
+    sectorVectorsMsPerStory,
+    vectorsLoadMs: { first: firstLoadMs, ...vectorsLoad() },
+    geoMsPerStory,
+    namedEntitiesMsPerStory,
+    gazetteer: compareGazetteers(cases),
+    learning: await learningCost(cases),
+  };
+}
+
+async function learningCost(cases: readonly LabelledCase[]): Promise<ClassifyFigures['learning']> {
+  const labels = cases.map((c) => ({ sector: c.sector, headline: c.draft.headline, summary: c.draft.summary, bodyHtml: c.draft.bodyHtml, categories: c.draft.categories }));
+  let ms = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    trainSectorModel(DEFAULT_SECTORS, labels);
+    ms = Math.min(ms, performance.now() - started);
+  }
+  // A ticker beside the training: the longest gap between its turns is the longest a request would wait.
+  let longestTurnMs = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = (): void => {
+    const now = performance.now();
+    longestTurnMs = Math.max(longestTurnMs, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const started = performance.now();
+  await trainSectorModelInTurns(DEFAULT_SECTORS, labels);
+  const inTurnsMs = performance.now() - started;
+  running = false;
+  return { labels: labels.length, ms, inTurnsMs, longestTurnMs };
 }
 
 function vectorsLoad(): { parse: number; train: Pair } {
@@ -167,5 +204,7 @@ export function classifyLines(f: ClassifyFigures): string[] {
     `classify: gazetteer without / with subdivisions, institutions and leaders: ${f.gazetteer.names.without} / ${f.gazetteer.names.with} names, ` +
       `built in ${f.gazetteer.buildMs.without.toFixed(0)} / ${f.gazetteer.buildMs.with.toFixed(0)} ms, ` +
       `countries ${f.gazetteer.countriesMsPerStory.without.toFixed(3)} / ${f.gazetteer.countriesMsPerStory.with.toFixed(3)} ms per story`,
+    `classify: learning from ${f.learning.labels} labels ${f.learning.ms.toFixed(0)} ms at once; in turns ${f.learning.inTurnsMs.toFixed(0)} ms, ` +
+      `the longest turn ${f.learning.longestTurnMs.toFixed(1)} ms`,
   ];
 }

@@ -1,15 +1,17 @@
 // The sector model ingest files stories with: trained from the editors' labels in the
 // store (sector_labels), retrained only when a label was added (one small count query a
-// feed), so a correction made at the desk shapes the next poll's filing.
+// feed), so a correction made at the desk shapes the next poll's filing. Training takes
+// about 1 ms a label, in turns (the event loop keeps serving meanwhile).
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { Sector } from '../domain/site.ts';
 import { listSectorLabels, sectorLabelsVersion } from '../store/geo-repository.ts';
-import { trainSectorModel, type SectorModel } from './classify/sector-model.ts';
+import { trainSectorModelInTurns, type SectorModel } from './classify/sector-model.ts';
 
 interface Trained {
   readonly version: string;
-  readonly model: SectorModel;
+  /** Training gives the event loop turns, so feeds polled meanwhile share one run. */
+  readonly model: Promise<SectorModel>;
 }
 
 // Per store handle and sector list (both long-lived objects).
@@ -23,7 +25,11 @@ export async function sectorModelFromLabels(db: Kysely<Database>, sectors: reado
   TRAINED.set(db, bySectors);
   const cached = bySectors.get(sectors);
   if (cached?.version === version) return cached.model;
-  const model = trainSectorModel(sectors, await listSectorLabels(db));
+  const model = listSectorLabels(db).then((labels) => trainSectorModelInTurns(sectors, labels));
   bySectors.set(sectors, { version, model });
+  // A failed read is not kept: the next poll tries again.
+  model.catch(() => {
+    if (bySectors.get(sectors)?.model === model) bySectors.delete(sectors);
+  });
   return model;
 }

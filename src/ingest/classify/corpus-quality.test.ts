@@ -12,15 +12,15 @@ if (!present) console.log(`classify quality: skipped, no corpus at ${CORPUS_DIR}
 
 // The issue's bars are sector accuracy 0.8 and country F1 0.9; these floors are what the
 // classifier reaches today, less a story or two, so a change that makes it worse fails
-// (bench/RESULTS.md, 2026-11-29 night, sector4: with the word vectors' leaning, sector 0.795
-// all, 0.833 batch 1, 0.749 held out; cross-validated 0.739, 0.822, 0.731; country F1 0.914
-// all, 0.904 held out). The sector floors were raised from 0.76 / 0.8 / 0.71 (cross-validated
-// 0.67 / 0.78 / 0.66) by the word vectors. The sector bar is met only on the batches it was
-// tuned on, not held out: see RESULTS.md.
+// (bench/RESULTS.md, 2026-11-29 late, learned layer: sector 0.795 all, 0.833 batch 1, 0.749
+// held out; learning from the other folds' labels 0.809, 0.839, 0.749; country F1 0.914 all,
+// 0.904 held out). The cross-validated floors were 0.73 / 0.81 / 0.72 while labels were added
+// to the naive Bayes counts (sector-learning.ts says why that changed). On the held-out
+// batches alone the sector bar is not met: see RESULTS.md.
 const FLOORS = {
-  all: { plain: 0.785, crossValidated: 0.73, countryF1: 0.905 },
-  tuned: { plain: 0.82, crossValidated: 0.81, countryF1: 0.93 },
-  heldOut: { plain: 0.74, crossValidated: 0.72, countryF1: 0.895 },
+  all: { plain: 0.785, crossValidated: 0.8, countryF1: 0.905 },
+  tuned: { plain: 0.82, crossValidated: 0.83, countryF1: 0.93 },
+  heldOut: { plain: 0.74, crossValidated: 0.74, countryF1: 0.895 },
 };
 
 describe.skipIf(!present)('classify quality on the labelled corpus', () => {

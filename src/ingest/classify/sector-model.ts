@@ -10,6 +10,7 @@ import { htmlPrefix, htmlToText } from '../../lib/html.ts';
 import { foldToAscii, forEachWord } from '../../lib/text.ts';
 import { SECTOR_VOCABULARY } from './sector-terms.ts';
 import { affinityColumns, affinityScores, loadSectorAffinity, type SectorAffinity } from './sector-affinity.ts';
+import { featureValue, fitLearnedLayer, learnedScores, runInTurns, runToEnd, type LearnedLayer, type LearningExample } from './sector-learning.ts';
 
 export interface StoryText {
   readonly headline: string;
@@ -44,6 +45,8 @@ export interface SectorModel {
   readonly categoryLabels: ReadonlyMap<string, readonly number[]>;
   /** The word-vector affinities (sector-affinity.ts) and each sector's column in them; absent when turned off. */
   readonly affinity?: { readonly table: SectorAffinity; readonly columns: readonly number[] };
+  /** What editors' labels taught, as corrections to the seed model's scores (sector-learning.ts); absent with no labels. */
+  readonly learned?: LearnedLayer;
 }
 
 export interface TrainOptions {
@@ -204,8 +207,39 @@ export function storyFeatures(story: StoryText, pairStarts: ReadonlySet<string>,
   return counts;
 }
 
-/** Trains the model for a site's sectors; labels for sectors the site lacks are ignored. */
+/**
+ * Trains the model for a site's sectors: naive Bayes seeded by the hand-written vocabulary,
+ * the word vectors' leaning, and, with labels, what they teach (sector-learning.ts). Labels
+ * for sectors the site lacks are ignored.
+ */
 export function trainSectorModel(sectors: readonly Sector[], labels: readonly LabelledStory[] = [], options: TrainOptions = {}): SectorModel {
+  return runToEnd(trainingSteps(sectors, labels, options));
+}
+
+/** The same, giving the event loop a turn every few milliseconds: for a serving process that retrains after a correction. */
+export function trainSectorModelInTurns(sectors: readonly Sector[], labels: readonly LabelledStory[] = [], options: TrainOptions = {}): Promise<SectorModel> {
+  return runInTurns(trainingSteps(sectors, labels, options));
+}
+
+// Seed scores per label cost about 0.1 ms each (more while the code is cold): a turn for the event loop after this many.
+const LABELS_PER_TURN = 25;
+
+function* trainingSteps(sectors: readonly Sector[], labels: readonly LabelledStory[], options: TrainOptions): Generator<void, SectorModel> {
+  const seeded = seedModel(sectors, labels, options);
+  const index = new Map(seeded.sectors.map((slug, i) => [slug, i]));
+  const examples: LearningExample[] = [];
+  for (const label of labels) {
+    const sector = index.get(label.sector);
+    if (sector === undefined) continue;
+    examples.push({ sector, seed: scoreWithModel(seeded, label).scores, features: learningFeatures(label, seeded.pairStarts) });
+    if (examples.length % LABELS_PER_TURN === 0) yield;
+  }
+  if (examples.length === 0) return seeded;
+  return { ...seeded, learned: yield* fitLearnedLayer(examples, seeded.sectors.length) };
+}
+
+/** The model of the hand-written vocabulary (and the word vectors), with the labels' category counts. */
+function seedModel(sectors: readonly Sector[], labels: readonly LabelledStory[], options: TrainOptions): SectorModel {
   const slugs = sectors.map((s) => s.slug);
   const index = new Map(slugs.map((slug, i) => [slug, i]));
   const counts = new Map<string, number[]>();
@@ -234,22 +268,29 @@ export function trainSectorModel(sectors: readonly Sector[], labels: readonly La
       row[i] = (row[i] ?? 0) + 1;
       categoryLabels.set(category, row);
     }
-    // Word pairs only where a hand-written phrase has them: learned pairs from a few dozen labels are noise.
-    for (const [f, n] of storyFeatures(label, pairStarts)) if (!f.includes(' ') || counts.has(f)) addCount(f, i, n);
   }
   const vocabularySize = counts.size + 1;
   const logUnseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * vocabularySize)));
   const logLikelihood = new Map<string, number[]>();
   for (const [f, row] of counts) logLikelihood.set(f, row.map((n, i) => Math.log((n + ALPHA) / ((totals[i] ?? 0) + ALPHA * vocabularySize))));
-  // Add-one on the story counts: a sector nobody has labelled yet keeps a chance.
-  // Equal priors: labels are editors' corrections, the stories the model got wrong, not a
-  // sample of the wire, so their sector shares say nothing about the next story's.
+  // Equal priors: with no labels nothing says which sectors the wire favours; with labels,
+  // the learned layer's bias says it.
   const logPrior = slugs.map(() => -Math.log(slugs.length));
   const logMean = new Map([...logLikelihood].map(([f, row]) => [f, row.reduce((a, b) => a + b, 0) / row.length]));
   const model = { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
-  if (options.wordVectors === false) return model;
+  return options.wordVectors === false ? model : withAffinity(model);
+}
+
+function withAffinity(model: SectorModel): SectorModel {
   const table = loadSectorAffinity();
-  return { ...model, affinity: { table, columns: affinityColumns(table, slugs) } };
+  return { ...model, affinity: { table, columns: affinityColumns(table, model.sectors) } };
+}
+
+/** What the learned layer reads: the story's features and its feed categories, whole. */
+function learningFeatures(story: StoryText, pairStarts: ReadonlySet<string>, known?: { has(feature: string): boolean }): Map<string, number> {
+  const features = storyFeatures(story, pairStarts, known);
+  for (const category of story.categories ?? []) features.set(`category:${categoryLabelKey(category)}`, 1);
+  return features;
 }
 
 export const categoryLabelKey = (category: string): string => foldToAscii(category).trim().toLowerCase();
@@ -271,8 +312,9 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 /** The model's sector for a story, how sure it is, and the words that decided. */
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
   const affinity = model.affinity;
-  const known = affinity ? { has: (f: string) => model.logLikelihood.has(f) || affinity.table.words.has(f) } : model.logLikelihood;
-  const features = storyFeatures(story, model.pairStarts, known);
+  const learned = model.learned;
+  const known = { has: (f: string) => model.logLikelihood.has(f) || (affinity?.table.words.has(f) ?? false) || (learned?.weights.has(f) ?? false) };
+  const features = learned ? learningFeatures(story, model.pairStarts, known) : storyFeatures(story, model.pairStarts, known);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
@@ -282,6 +324,12 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   const wordScores = [...scores];
   const leanings = affinity ? affinityScores(affinity.table, affinity.columns, features) : undefined;
   if (leanings) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + AFFINITY_WEIGHT * (leanings[i] ?? 0);
+  if (learned) {
+    const taught = learnedScores(learned, scores, features);
+    for (let i = 0; i < scores.length; i++) {
+      scores[i] = taught[i] ?? 0;
+    }
+  }
   let best = 0;
   let second = -1;
   for (let i = 1; i < scores.length; i++) {
@@ -296,14 +344,19 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   return { sector: model.sectors[best] ?? '', margin, terms: lifts.slice(0, TOP_TERMS).map(([f]) => f), evidence, scores, wordScores };
 }
 
-/** Words by how much more likely they are under the winner than under the average sector, strongest first. */
+/**
+ * Words by how much more likely they are under the winner than under the average sector,
+ * strongest first; with a learned layer, what the labels taught about each word counts too.
+ */
 function liftsFor(model: SectorModel, features: ReadonlyMap<string, number>, winner: number): [string, number][] {
   const weighed: [string, number][] = [];
+  const learned = model.learned;
+  const seedScale = learned?.seedScale ?? 1;
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
-    if (!row) continue;
-    const mean = model.logMean.get(f) ?? 0;
-    const lift = n * ((row[winner] ?? 0) - mean);
+    let lift = row ? seedScale * n * ((row[winner] ?? 0) - (model.logMean.get(f) ?? 0)) : 0;
+    const taught = learned?.weights.get(f);
+    if (taught) lift += featureValue(n) * ((taught[winner] ?? 0) - taught.reduce((a, b) => a + b, 0) / taught.length);
     if (lift > 0) weighed.push([f, lift]);
   }
   return weighed.sort((a, b) => b[1] - a[1]);
