@@ -17,6 +17,8 @@ export interface LabelledCase {
   readonly countries: readonly string[];
   /** Which labelling round (labelled-corpus.ts): 1 was tuned on, later ones are held out. */
   readonly batch?: number;
+  /** Where a labelled set mixes languages: the story's ("en", "es"…). */
+  readonly language?: string;
 }
 
 export interface QualityReport {

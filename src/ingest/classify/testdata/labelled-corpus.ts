@@ -28,8 +28,23 @@ const LABELS = z.array(
     // Tech 60-99, The Economist Asia 120-169 but its job advert, 154), labelled and committed
     // after batch 5's first held-out figures and before any change that looked at batch 5.
     batch: z.number().int().positive().default(1),
+    // The story's language, where a set mixes them (corpus-labels-fresh.json).
+    language: z.string().optional(),
   }),
 );
+
+/**
+ * Which labelled set: `main` (corpus-labels.json, batches 1-6: what the figures and floors
+ * are about) or `fresh` (corpus-labels-fresh.json, batch 7: 100 stories labelled blind by a
+ * helper session on 2026-11-29 after the learned layer was built, measured once; 25 English
+ * (The Economist Asia, items 171-296) and 75 in Spanish, Slovak, Portuguese, German and Urdu
+ * from six feeds, five never labelled before).
+ */
+export type LabelSet = 'main' | 'fresh';
+const LABEL_FILES: Record<LabelSet, URL> = {
+  main: new URL('./corpus-labels.json', import.meta.url),
+  fresh: new URL('./corpus-labels-fresh.json', import.meta.url),
+};
 
 /**
  * Batches a classifier change has been chosen on (1, 2; 5 since the classify2 branch's third
@@ -45,8 +60,8 @@ export function corpusPresent(dir = CORPUS_DIR): boolean {
 }
 
 /** The labelled stories, normalized as ingest would; throws if a reference no longer matches its item. */
-export function loadLabelledCorpus(dir = CORPUS_DIR): LabelledCase[] {
-  const labels = LABELS.parse(JSON.parse(readFileSync(new URL('./corpus-labels.json', import.meta.url), 'utf8')));
+export function loadLabelledCorpus(dir = CORPUS_DIR, set: LabelSet = 'main'): LabelledCase[] {
+  const labels = LABELS.parse(JSON.parse(readFileSync(LABEL_FILES[set], 'utf8')));
   const feeds = new Map<string, ParsedFeed>();
   const now = new Date('2026-11-28T12:00:00Z');
   return labels.map((label) => {
@@ -62,6 +77,6 @@ export function loadLabelledCorpus(dir = CORPUS_DIR): LabelledCase[] {
     if (!item || outcome?.kind !== 'ok' || outcome.draft.identity !== label.identity) {
       throw new Error(`classify/quality: ${label.file}#${label.item} is not ${label.identity} any more`);
     }
-    return { ref: `${label.file.split('/').pop()}#${label.item}`, draft: outcome.draft, subjects: item.subjects, sector: label.sector, countries: label.countries, batch: label.batch };
+    return { ref: `${label.file.split('/').pop()}#${label.item}`, draft: outcome.draft, subjects: item.subjects, sector: label.sector, countries: label.countries, batch: label.batch, ...(label.language ? { language: label.language } : {}) };
   });
 }
