@@ -172,6 +172,8 @@ export interface GazetteerOptions {
   readonly institutions?: boolean;
   /** LEADERS (default true). */
   readonly leaders?: boolean;
+  /** Country names in other languages (default true). */
+  readonly translations?: boolean;
 }
 
 export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
@@ -217,10 +219,38 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   if (options.subdivisions !== false) addSubdivisions(names, add, urban);
   if (options.institutions !== false) for (const [name, country] of Object.entries(INSTITUTIONS)) add(name, { country, kind: 'institution' });
   if (options.leaders !== false) for (const [name, country] of Object.entries(LEADERS)) add(name, { country, kind: 'leader' });
+  if (options.translations !== false) addTranslations(names, countries);
   for (const [name, country] of names) if (name.length >= 3) datelineCities.set(name.toLowerCase(), datelineCities.get(name.toLowerCase()) ?? country.country);
   let maxWords = 1;
   for (const name of names.keys()) maxWords = Math.max(maxWords, name.split(' ').length);
   return { names, datelineCities, maxWords: Math.min(maxWords, 6), countryNames };
+}
+
+// Country names in other languages that English uses as words or names ("Man", "Cad",
+// "Indie", "Georgie"; compromise's lexicon says which: gazetteer.test.ts checks), or that
+// are capitals in English copy ("SAD", the Croatian and Serbian for the United States).
+export const TRANSLATION_STOPLIST: ReadonlySet<string> = new Set(['Man', 'Cad', 'SAD', 'Indie', 'Georgie', 'Islande', 'Mauricio']);
+
+/**
+ * The common name of every country in the other languages world-countries carries
+ * (Spanish "Estados Unidos", Portuguese "Alemanha", Slovak "Nemecko", German "Frankreich"…;
+ * the Latin-script ones: Arabic, Persian, Urdu, Russian, Chinese, Japanese and Korean names
+ * cannot match the folded text), so a feed in those languages still finds its countries.
+ * Added last and only where no English name, city, subdivision, institution or leader has the
+ * name already ("Salvador" stays the Brazilian city); a name two countries share across
+ * languages ("Kongo") names neither.
+ */
+function addTranslations(names: Map<string, Place>, countries: Countries): void {
+  const found = new Map<string, Place | null>();
+  for (const c of countries) {
+    for (const translation of Object.values(c.translations ?? {})) {
+      const name = foldToAscii(translation.common).trim();
+      if (name.length < 4 || !/^[A-Z][A-Za-z .'-]*$/.test(name) || names.has(name) || TRANSLATION_STOPLIST.has(name)) continue;
+      const earlier = found.get(name);
+      found.set(name, earlier === undefined || earlier?.country === c.cca2 ? { country: c.cca2, kind: 'country', independent: c.independent === true } : null);
+    }
+  }
+  for (const [name, place] of found) if (place) names.set(name, place);
 }
 
 // A shared subdivision name goes to one country only when that country's urban population
