@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startFakePurgeServer } from '../../web/purge/fake-purge-server.ts';
+import { openStore } from '../../store/store.ts';
 import { useCliHarness } from '../testing/cli-harness.ts';
 import { runCli } from '../index.ts';
 
@@ -20,6 +22,34 @@ describe('wiredesk classify', () => {
       'countries: KE',
     ]);
     expect(cli.out[4]).toMatch(/^tags: .*Kenya \(place\)/);
+  });
+
+  it('tells the serving processes and the caching proxies what a refiling changed', async () => {
+    const db = join(cli.dir, 'w.db');
+    expect(await runCli(['ingest', '--db', db, WIRE])).toBe(0);
+    const proxy = await startFakePurgeServer();
+    vi.stubEnv('WIREDESK_PURGE', `webhook:${proxy.url}/purge`);
+    try {
+      expect(await runCli(['classify', 'label', '2', 'economy-business', '--by', 'asha', '--db', db])).toBe(0);
+      // The same sector again: a label, but nothing to tell.
+      expect(await runCli(['classify', 'label', '2', 'economy-business', '--by', 'asha', '--db', db])).toBe(0);
+      // Both sectors' lists, and its agency's (lists show each story's sector).
+      const keys = ['home', 'list-latest', 'feed', 'search', 'list-sector-transport', 'list-source-reuters', 'story-2', 'list-sector-economy-business'];
+      expect(proxy.requests.map((r) => (JSON.parse(r.body) as { keys: string[] }).keys.toSorted())).toEqual([keys.toSorted()]);
+      const store = openStore({ kind: 'sqlite', path: db });
+      try {
+        const notes = (await store.db.selectFrom('change_notes').select('event').orderBy('id').execute()).map((r) => JSON.parse(r.event) as { storyIds: number[]; keys?: string[] });
+        // The ingest's note, then the refiling's.
+        expect(notes).toHaveLength(2);
+        expect(notes[1]?.storyIds).toEqual([2]);
+        expect(notes[1]?.keys?.toSorted()).toEqual(keys.toSorted());
+      } finally {
+        await store.close();
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      await proxy.close();
+    }
   });
 
   it('records an editor’s label, refiles the story, and says so', async () => {

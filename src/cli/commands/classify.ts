@@ -1,6 +1,7 @@
 // `classify explain <story id>`: why a story is filed where it is (by the sector model
 // trained from editors' labels, the story's own label left out), and its countries and tags. `classify label <story id> <sector>
-// --by NAME`: records an editor's correction in sector_labels and refiles the story.
+// --by NAME`: records an editor's correction in sector_labels and refiles the story, telling
+// the serving nodes and caching proxies (cli/announce.ts).
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../usage.ts';
 import { configWithDb, openMigratedStore } from '../context.ts';
@@ -8,6 +9,8 @@ import { findStoryById, updateStory } from '../../store/story-repository.ts';
 import { addSectorLabel, findStoryCountries, findStoryTags, listSectorLabels } from '../../store/geo-repository.ts';
 import { explainSector } from '../../ingest/classify/index.ts';
 import { trainSectorModel } from '../../ingest/classify/sector-model.ts';
+import { purgeKeysFor } from '../../web/surrogate-keys.ts';
+import { announceChange } from '../announce.ts';
 
 function storyIdOf(text: string | undefined): number {
   const id = Number(text);
@@ -38,6 +41,15 @@ export async function runClassify(args: readonly string[]): Promise<number> {
         await addSectorLabel(trx, { storyId: id, sector, labelledBy: values.by!.trim(), labelledAt: new Date().toISOString() });
         await updateStory(trx, id, { sector });
       });
+      // Refiled: its page (which now redirects to the new sector's address), both sectors'
+      // lists, the front pages and the feeds, as after a publish.
+      if (story.sector !== sector) {
+        const keys = purgeKeysFor([
+          { id, outcome: 'updated', sector: story.sector, agency: story.agency },
+          { id, outcome: 'updated', sector },
+        ]);
+        await announceChange(config, store, { storyIds: [id], keys });
+      }
       console.log(`story ${id}: ${story.sector} -> ${sector}, labelled by ${values.by.trim()}`);
       return 0;
     }
