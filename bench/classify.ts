@@ -20,7 +20,7 @@ import { measureQuality, type LabelledCase, type QualityReport } from '../src/in
 import { readFileSync } from 'node:fs';
 import { classifySector } from '../src/ingest/classify/index.ts';
 import { loadSectorAffinity, parseSectorAffinity } from '../src/ingest/classify/sector-affinity.ts';
-import { trainSectorModel, trainSectorModelInTurns, type SectorModel } from '../src/ingest/classify/sector-model.ts';
+import { storyLead, trainSectorModel, trainSectorModelInTurns, type SectorModel } from '../src/ingest/classify/sector-model.ts';
 import { classifyGeo } from '../src/ingest/classify/story-geo.ts';
 import { detectCountries, type GeoText } from '../src/ingest/classify/geo/country-mentions.ts';
 import { buildGazetteer, type Gazetteer } from '../src/ingest/classify/geo/gazetteer.ts';
@@ -59,7 +59,14 @@ export interface ClassifyFigures {
    */
   readonly gazetteer: { readonly buildMs: Pair; readonly countriesMsPerStory: Pair; readonly names: Pair };
   /** Learning from every labelled story: at once (best of 3), and in turns (the event loop's longest wait). */
-  readonly learning: { readonly labels: number; readonly ms: number; readonly inTurnsMs: number; readonly longestTurnMs: number };
+  readonly learning: {
+    readonly labels: number;
+    readonly ms: number;
+    readonly inTurnsMs: number;
+    readonly longestTurnMs: number;
+    /** The sector per story (lead given, as ingest does), seed model vs learned from every label: best of 3, alternated, µs. */
+    readonly scoringMicros: { readonly seed: number; readonly learned: number };
+  };
 }
 
 export interface Pair {
@@ -150,7 +157,17 @@ async function learningCost(cases: readonly LabelledCase[]): Promise<ClassifyFig
   await trainSectorModelInTurns(DEFAULT_SECTORS, labels);
   const inTurnsMs = performance.now() - started;
   running = false;
-  return { labels: labels.length, ms, inTurnsMs, longestTurnMs };
+  const drafts = cases.map((c) => ({ ...c.draft, subjects: c.subjects, leadText: storyLead(c.draft.bodyHtml) }));
+  const models = { seed: trainSectorModel(DEFAULT_SECTORS), learned: trainSectorModel(DEFAULT_SECTORS, labels) };
+  const scoringMicros = { seed: Infinity, learned: Infinity };
+  for (let round = 0; round < 3; round++) {
+    for (const which of ['seed', 'learned'] as const) {
+      const began = performance.now();
+      for (const draft of drafts) classifySector(draft, DEFAULT_SECTORS, { model: models[which] });
+      scoringMicros[which] = Math.min(scoringMicros[which], ((performance.now() - began) / drafts.length) * 1000);
+    }
+  }
+  return { labels: labels.length, ms, inTurnsMs, longestTurnMs, scoringMicros };
 }
 
 function vectorsLoad(): { parse: number; train: Pair } {
@@ -218,6 +235,7 @@ export function classifyLines(f: ClassifyFigures): string[] {
       `built in ${f.gazetteer.buildMs.without.toFixed(0)} / ${f.gazetteer.buildMs.with.toFixed(0)} ms, ` +
       `countries ${f.gazetteer.countriesMsPerStory.without.toFixed(3)} / ${f.gazetteer.countriesMsPerStory.with.toFixed(3)} ms per story`,
     `classify: learning from ${f.learning.labels} labels ${f.learning.ms.toFixed(0)} ms at once; in turns ${f.learning.inTurnsMs.toFixed(0)} ms, ` +
-      `the longest turn ${f.learning.longestTurnMs.toFixed(1)} ms`,
+      `the longest turn ${f.learning.longestTurnMs.toFixed(1)} ms; a story's sector with the lead given ${f.learning.scoringMicros.seed.toFixed(0)} µs seed model, ` +
+      `${f.learning.scoringMicros.learned.toFixed(0)} µs learned`,
   ];
 }

@@ -13,7 +13,10 @@ export interface LearnedLayer {
   readonly seedScale: number;
   /** Per sector, a constant shift. */
   readonly bias: readonly number[];
-  /** Feature -> per sector, how far its presence moves the sector's score. */
+  /**
+   * Feature -> per sector, how far its presence moves the sector's score; centred (a row sums
+   * to 0: moving every sector alike changes no decision), so a weight is the lift over the average.
+   */
   readonly weights: ReadonlyMap<string, Float64Array>;
 }
 
@@ -44,6 +47,11 @@ const RATE = 0.05;
 // decision they never spoke to), while hundreds set it freely (416 tuned labels: 0.43, naive
 // Bayes being over-confident). 1 kept the cross-validated 0.839; 10 and 30 cost 0.010, 0.017.
 const SCALE_PRIOR = 1;
+// Words whose every weight stays under this are left out of the layer: scoring looks up
+// fewer words (635 labels: 12,475 words learned, 5,195 kept; a story's sector 90 -> 81 µs)
+// and no decision changes (cross-validated on the tuned batches: 0.839 at 0, 0.01 and 0.02;
+// 0.837 at 0.05).
+const WEIGHT_FLOOR = 0.02;
 
 /** A feature's value from its count: the second mention of a word says less than the first. */
 export const featureValue = (count: number): number => Math.log1p(count);
@@ -137,8 +145,18 @@ export function* fitLearnedLayer(examples: readonly LearningExample[], sectorCou
     yield;
   }
   const weights = new Map<string, Float64Array>();
-  for (const [f, id] of index) weights.set(f, params.slice(id * k, id * k + k));
+  for (const [f, id] of index) {
+    const row = centred(params.slice(id * k, id * k + k));
+    if (row.some((w) => Math.abs(w) >= WEIGHT_FLOOR)) weights.set(f, row);
+  }
   return { seedScale: params[scaleAt] ?? 1, bias: Array.from(params.subarray(biasAt, biasAt + k)), weights };
+}
+
+/** The row less its mean: the same softmax, and each entry reads as a lift. */
+function centred(row: Float64Array): Float64Array {
+  const mean = row.reduce((a, b) => a + b, 0) / row.length;
+  for (let i = 0; i < row.length; i++) row[i] = (row[i] ?? 0) - mean;
+  return row;
 }
 
 /** The story's scores under the layer: the seed model's, scaled, plus what the labels taught. */

@@ -47,6 +47,8 @@ export interface SectorModel {
   readonly affinity?: { readonly table: SectorAffinity; readonly columns: readonly number[] };
   /** What editors' labels taught, as corrections to the seed model's scores (sector-learning.ts); absent with no labels. */
   readonly learned?: LearnedLayer;
+  /** Every feature the model scores (naive Bayes, word vectors, learned): a story's other words are not counted. One set, so a word costs one lookup. */
+  readonly known: ReadonlySet<string>;
 }
 
 export interface TrainOptions {
@@ -235,7 +237,8 @@ function* trainingSteps(sectors: readonly Sector[], labels: readonly LabelledSto
     if (examples.length % LABELS_PER_TURN === 0) yield;
   }
   if (examples.length === 0) return seeded;
-  return { ...seeded, learned: yield* fitLearnedLayer(examples, seeded.sectors.length) };
+  const learned = yield* fitLearnedLayer(examples, seeded.sectors.length);
+  return { ...seeded, learned, known: new Set([...seeded.known, ...learned.weights.keys()]) };
 }
 
 /** The model of the hand-written vocabulary (and the word vectors), with the labels' category counts. */
@@ -277,13 +280,13 @@ function seedModel(sectors: readonly Sector[], labels: readonly LabelledStory[],
   // the learned layer's bias says it.
   const logPrior = slugs.map(() => -Math.log(slugs.length));
   const logMean = new Map([...logLikelihood].map(([f, row]) => [f, row.reduce((a, b) => a + b, 0) / row.length]));
-  const model = { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels };
+  const model = { sectors: slugs, logPrior, logLikelihood, logUnseen, logMean, labelled, pairStarts, categoryLabels, known: new Set(logLikelihood.keys()) };
   return options.wordVectors === false ? model : withAffinity(model);
 }
 
 function withAffinity(model: SectorModel): SectorModel {
   const table = loadSectorAffinity();
-  return { ...model, affinity: { table, columns: affinityColumns(table, model.sectors) } };
+  return { ...model, affinity: { table, columns: affinityColumns(table, model.sectors) }, known: new Set([...model.known, ...table.words.keys()]) };
 }
 
 /** What the learned layer reads: the story's features and its feed categories, whole. */
@@ -313,8 +316,7 @@ export function categoryStillNames(model: SectorModel, category: string, sector:
 export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore {
   const affinity = model.affinity;
   const learned = model.learned;
-  const known = { has: (f: string) => model.logLikelihood.has(f) || (affinity?.table.words.has(f) ?? false) || (learned?.weights.has(f) ?? false) };
-  const features = learned ? learningFeatures(story, model.pairStarts, known) : storyFeatures(story, model.pairStarts, known);
+  const features = learned ? learningFeatures(story, model.pairStarts, model.known) : storyFeatures(story, model.pairStarts, model.known);
   const scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
@@ -355,8 +357,9 @@ function liftsFor(model: SectorModel, features: ReadonlyMap<string, number>, win
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
     let lift = row ? seedScale * n * ((row[winner] ?? 0) - (model.logMean.get(f) ?? 0)) : 0;
+    // Learned weights are centred per feature (sector-learning.ts): the winner's is its lift.
     const taught = learned?.weights.get(f);
-    if (taught) lift += featureValue(n) * ((taught[winner] ?? 0) - taught.reduce((a, b) => a + b, 0) / taught.length);
+    if (taught) lift += featureValue(n) * (taught[winner] ?? 0);
     if (lift > 0) weighed.push([f, lift]);
   }
   return weighed.sort((a, b) => b[1] - a[1]);
