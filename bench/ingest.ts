@@ -1,11 +1,13 @@
 // Ingest throughput, end to end from files into the store: fetch (file), parse,
-// normalize, dedupe, classify, publish. Prints items/s.
+// normalize, dedupe, classify, publish. Prints items/s. With `--labels=N`, a desk's N
+// sector labels are in the store first (the sector model learned from them classifies).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWireFiles } from './make-wire.ts';
-import { migrate, openStore, type StoreLocation } from '../src/store/store.ts';
+import { migrate, openStore, type Store, type StoreLocation } from '../src/store/store.ts';
+import { addSectorLabel } from '../src/store/geo-repository.ts';
 import { ingestInput } from '../src/ingest/pipeline.ts';
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { onInterrupt } from './interrupt.ts';
@@ -18,13 +20,14 @@ export interface IngestFigures {
   readonly itemsPerCpuSecond?: number;
 }
 
-export async function benchIngest(count: number, location?: StoreLocation, dedupe = true): Promise<IngestFigures> {
+export async function benchIngest(count: number, location?: StoreLocation, dedupe = true, labels = 0): Promise<IngestFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   const removeOnInterrupt = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const files = writeWireFiles(join(dir, 'wire'), count);
     const store = openStore(location ?? { kind: 'sqlite', path: join(dir, 'bench.db') });
     await migrate(store);
+    if (labels > 0) await labelStories(store, join(dir, 'labelled'), count, labels);
     const started = performance.now();
     const cpu = process.cpuUsage();
     let items = 0;
@@ -45,14 +48,31 @@ export async function benchIngest(count: number, location?: StoreLocation, dedup
 
 
 /**
+ * A desk's labels before the timed run: `labels` other items (numbered after the timed ones)
+ * ingested, then each filed by an editor under a sector (spread over all of them), so the
+ * timed run's first poll trains the learned model and every item is scored by it.
+ */
+async function labelStories(store: Store, dir: string, after: number, labels: number): Promise<void> {
+  for (const file of writeWireFiles(dir, labels, 1000, undefined, after)) {
+    const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date() });
+    if (run.error) throw new Error(run.error);
+  }
+  const ids = await store.db.selectFrom('stories').select('id').orderBy('id').execute();
+  const at = new Date().toISOString();
+  for (const [i, { id }] of ids.entries()) {
+    await addSectorLabel(store.db, { storyId: id, sector: DEFAULT_SECTORS[(i * 7) % DEFAULT_SECTORS.length]?.slug ?? 'politics', labelledBy: 'bench', labelledAt: at });
+  }
+}
+
+/**
  * benchIngest in a child process (`node --import tsx bench/ingest.ts COUNT [POSTGRES_URL]`,
  * which prints the figures as JSON): the driver's event loop stays free while the ingest
  * keeps a core busy, so a Ctrl-C reaches its cleanup (tsx kills a process that does not
  * answer a signal within 60 ms, before any cleanup could run).
  */
-export async function benchIngestInChild(count: number, location?: StoreLocation, dedupe = true): Promise<IngestFigures> {
+export async function benchIngestInChild(count: number, location?: StoreLocation, dedupe = true, labels = 0): Promise<IngestFigures> {
   if (location?.kind === 'sqlite') throw new Error('benchIngestInChild: SQLite always goes to a temporary file');
-  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : []), ...(dedupe ? [] : ['--no-dedupe'])];
+  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : []), ...(dedupe ? [] : ['--no-dedupe']), ...(labels > 0 ? [`--labels=${labels}`] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -76,8 +96,9 @@ export async function benchIngestInChild(count: number, location?: StoreLocation
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const dedupe = !args.includes('--no-dedupe');
-  const [count, url] = args.filter((a) => a !== '--no-dedupe');
-  if (!(Number(count) > 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL] [--no-dedupe]');
-  const figures = await benchIngest(Number(count), url ? { kind: 'postgres', url } : undefined, dedupe);
+  const labels = Number(args.find((a) => a.startsWith('--labels='))?.slice('--labels='.length) ?? 0);
+  const [count, url] = args.filter((a) => !a.startsWith('--'));
+  if (!(Number(count) > 0) || !(labels >= 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL] [--no-dedupe] [--labels=N]');
+  const figures = await benchIngest(Number(count), url ? { kind: 'postgres', url } : undefined, dedupe, labels);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -96,13 +96,13 @@ export function makeItem(n: number, base: Date): string {
   return `<item><title>${escapeXml(title)}</title><link>https://wire.example/${agency.toLowerCase()}/${n}</link><guid isPermaLink="false">bench-${n}</guid><pubDate>${at.toUTCString()}</pubDate><category>${escapeXml(category)}</category><description>${escapeXml(lead)}</description><content:encoded><![CDATA[${body}]]></content:encoded></item>`;
 }
 
-/** Writes `count` items into files of `perFile` items; returns the file paths. */
-export function writeWireFiles(dir: string, count: number, perFile = 1000, base = new Date('2026-11-28T12:00:00Z')): string[] {
+/** Writes `count` items (numbered from `first`) into files of `perFile` items; returns the file paths. */
+export function writeWireFiles(dir: string, count: number, perFile = 1000, base = new Date('2026-11-28T12:00:00Z'), first = 0): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
-  for (let start = 0; start < count; start += perFile) {
+  for (let start = first; start < first + count; start += perFile) {
     const items: string[] = [];
-    for (let n = start; n < Math.min(start + perFile, count); n++) items.push(makeItem(n, base));
+    for (let n = start; n < Math.min(start + perFile, first + count); n++) items.push(makeItem(n, base));
     const path = join(dir, `wire-${String(files.length).padStart(3, '0')}.rss`);
     writeFileSync(
       path,

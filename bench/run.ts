@@ -1,6 +1,8 @@
 // npm run bench -- <mode> [N]: prints one line of figures per benchmark.
 //   ingest [N]      ingest throughput into SQLite (N items, default 20,000)
 //   ingest-pg [N]   the same into a throw-away PostgreSQL database
+//   ingest-labelled [N]  ingest into SQLite without and with 500 editors' sector labels in the store
+//                   (the learned sector model), alternately, 3 times each
 //   article [N]     article page req/s from `serve` on SQLite (N stories, default 10,000)
 //   article-pg [N]  the same served from PostgreSQL (the SQLite database copied with migrateData)
 //   engines [N]     ingest and article on SQLite then PostgreSQL in one process, with PG/SQLite ratios
@@ -42,13 +44,15 @@ import { benchRoundups, roundupLines } from './roundups.ts';
 import { benchLists, listLines } from './lists.ts';
 import { benchDedupe, dedupeLines } from './dedupe.ts';
 
-const MODES = ['ingest', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'dedupe', 'all'] as const;
+const MODES = ['ingest', 'ingest-labelled', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'dedupe', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
   process.exit(2);
 }
 const has = (...modes: string[]) => modes.includes(which);
+// Editors' labels for ingest-labelled: a desk's first few weeks of corrections.
+const LABELS = 500;
 
 async function benchIngestPg(count: number): Promise<IngestFigures> {
   const db = await createBenchDatabase();
@@ -69,6 +73,12 @@ const ratio = (pg: number, sqlite: number) => (pg / sqlite).toFixed(2);
 
 if (has('ingest', 'all')) {
   console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000)), 'sqlite'));
+}
+if (has('ingest-labelled')) {
+  for (let round = 0; round < 3; round++) {
+    console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000)), 'sqlite, no labels'));
+    console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000), undefined, true, LABELS), `sqlite, ${LABELS} labels`));
+  }
 }
 if (has('ingest-pg')) {
   console.log(ingestLine(await benchIngestPg(Number(n ?? 20_000)), 'postgres'));
