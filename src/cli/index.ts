@@ -10,6 +10,7 @@ import { runClassify } from './commands/classify.ts';
 import { runStories } from './commands/stories.ts';
 import { runPages } from './commands/pages.ts';
 import { runRoundups } from './commands/roundups.ts';
+import { runEditors } from './commands/editors.ts';
 
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   serve: runServe,
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   stories: runStories,
   pages: runPages,
   roundups: runRoundups,
+  editors: runEditors,
 };
 
 /** Runs one CLI command; bad arguments and config give one line and usage, never a stack trace. */

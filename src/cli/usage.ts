@@ -24,6 +24,8 @@ commands:
   classify explain <story id> [--db PATH]    why its sector (top terms), its countries and tags
   classify label <story id> <sector> --by NAME [--db PATH]
                                              an editor's correction: refiles it, and the classifier learns
+  editors add NAME [--db PATH]               an editor for the desk (/desk); prints their sign-in token once
+  editors list | editors remove NAME         (remove signs them out everywhere)
   roundups list [--db PATH]                  the roundup topics, their schedules and roundups so far
   roundups run [topic] [--db PATH]           make the topic's roundup now (every topic without one)
 

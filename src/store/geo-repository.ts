@@ -120,6 +120,12 @@ export async function addSectorLabel(db: Db, label: SectorLabel): Promise<void> 
   await db.insertInto('sector_labels').values({ story_id: label.storyId, sector: label.sector, labelled_by: label.labelledBy, labelled_at: label.labelledAt }).execute();
 }
 
+/** A story's labels, oldest first: who filed it where, and when. */
+export async function listStoryLabels(db: Db, storyId: number): Promise<SectorLabel[]> {
+  const rows = await db.selectFrom('sector_labels').select(['sector', 'labelled_by', 'labelled_at']).where('story_id', '=', storyId).orderBy('id').execute();
+  return rows.map((r) => ({ storyId, sector: r.sector, labelledBy: r.labelled_by, labelledAt: r.labelled_at }));
+}
+
 export interface LabelledText {
   readonly storyId: number;
   readonly sector: string;

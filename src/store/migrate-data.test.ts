@@ -53,12 +53,15 @@ async function seed(store: Store): Promise<void> {
   await db.insertInto('story_bands').values({ band: 4_503_599_627_370_495, story_id: 5, hour: 490_000 }).execute();
   await db.insertInto('sector_labels').values({ story_id: 5, sector: 'health', labelled_by: 'Ünïcode editor', labelled_at: '2026-01-03T00:00:00.000Z' }).execute();
   await db.insertInto('roundups').values({ story_id: 6, topic: 'health', created_at: '2026-01-03T00:00:00.000Z' }).execute();
+  await db.insertInto('editors').values({ name: 'Ünïcode editor', token_hash: 'ab'.repeat(32), created_at: '2026-01-02T00:00:00.000Z' }).execute();
+  // Sessions are not copied: editors sign in again on the new store.
+  await db.insertInto('desk_sessions').values({ id_hash: 'cd'.repeat(32), editor_id: 1, created_at: '2026-01-02T00:00:00.000Z', expires_at: '2026-01-02T12:00:00.000Z' }).execute();
   await db.insertInto('roundup_items').values({ story_id: 5, roundup_id: 6, position: 0 }).execute();
   await db.insertInto('websub_subscriptions').values({ source_id: a.id, hub: 'https://hub.example/', topic: 'https://a.example/feed', callback_token: 't0k', secret: 's3cret', state: 'active', lease_seconds: 864000, expires_at: '2026-01-11T00:00:00.000Z', renew_at: '2026-01-10T00:00:00.000Z', requested_at: null, verified_at: '2026-01-01T00:00:00.000Z', last_error: null }).execute();
 }
 
 type TableName = keyof Database;
-const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags'];
+const TABLES: readonly TableName[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'editors', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags'];
 
 /** PostgreSQL's generated search_vector is derived from the copied columns, not copied. */
 const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['search_vector']);
@@ -98,6 +101,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
       { table: 'settings', source: 3, target: 3, copied: 3 },
       { table: 'job_leases', source: 1, target: 1, copied: 1 },
       { table: 'websub_subscriptions', source: 1, target: 1, copied: 1 },
+      { table: 'editors', source: 1, target: 1, copied: 1 },
       { table: 'roundup_items', source: 1, target: 1, copied: 1 },
       { table: 'roundups', source: 1, target: 1, copied: 1 },
       { table: 'sector_labels', source: 1, target: 1, copied: 1 },
@@ -177,7 +181,7 @@ describe.skipIf(!PG)('migrate-data sqlite → postgres', () => {
     }
     await sql`insert into bookmarks (id, story_id, note) values (1, 2, 'ß'), (7, 3, null)`.execute(src.store.db);
     const counts = await migrateData(src.store, dst.store, { batchSize: BATCH });
-    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags']);
+    expect(counts.map((c) => c.table)).toEqual(['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions', 'bookmarks', 'editors', 'roundup_items', 'roundups', 'sector_labels', 'story_bands', 'story_countries', 'story_keys', 'story_signatures', 'story_tags']);
     expect((await sql<{ id: number; note: string | null }>`select id, note from bookmarks order by id`.execute(dst.store.db)).rows).toEqual([
       { id: 1, note: 'ß' },
       { id: 7, note: null },

@@ -43,8 +43,8 @@ export class MigrateDataError extends Error {
  */
 export const TABLE_ORDER: readonly string[] = ['sources', 'stories', 'story_views', 'story_audit', 'settings', 'job_leases', 'websub_subscriptions'];
 
-/** Counters that mean nothing a minute later: not copied (the target starts them afresh). */
-export const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['rate_limits', 'view_readers', 'view_salts', 'change_notes']);
+/** Counters that mean nothing a minute later, and desk sessions (editors sign in again): not copied (the target starts them afresh). */
+export const TRANSIENT_TABLES: ReadonlySet<string> = new Set(['rate_limits', 'view_readers', 'view_salts', 'change_notes', 'desk_sessions']);
 
 const DEFAULT_BATCH = 1000;
 /** Bind parameters per INSERT stay well under SQLite's 32766 and PostgreSQL's 65535. */

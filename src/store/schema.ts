@@ -158,6 +158,24 @@ export interface Database {
   roundups: RoundupsTable;
   roundup_items: RoundupItemsTable;
   change_notes: ChangeNotesTable;
+  editors: EditorsTable;
+  desk_sessions: DeskSessionsTable;
+}
+
+export interface EditorsTable {
+  id: Generated<number>;
+  name: string;
+  /** Hex SHA-256 of the editor's sign-in token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface DeskSessionsTable {
+  /** Hex SHA-256 of the session cookie's value. */
+  id_hash: string;
+  editor_id: number;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface ChangeNotesTable {

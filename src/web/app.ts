@@ -18,6 +18,7 @@ import { registerRoundupRoutes } from './routes/roundups.ts';
 import { registerDevShotsRoutes } from './routes/devshots.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerStaticPageRoutes } from './routes/static-pages.ts';
+import { registerDeskRoutes } from './routes/desk.tsx';
 import { registerErrorHandlers } from './routes/errors.ts';
 import { registerFeedRoutes } from './feeds/feed-routes.ts';
 import { registerPushRoutes } from './routes/push.ts';
@@ -66,7 +67,12 @@ export interface BuildAppOptions {
   readonly metrics?: Metrics;
   /** Told about stories changed by a push, like the scheduler's runs (caches, purges, other nodes). */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  /** Told what an editor changed at the desk (this node's caches are already emptied): other nodes, caching proxies. */
+  readonly onEdited?: (change: PageChange & { readonly keys: readonly string[] }) => void;
 }
+
+// Sign-in attempts at the desk, a minute per address: enough for typos, too few to guess a token.
+const DESK_LOGINS_PER_MINUTE = 10;
 
 const ARTICLE_ROUTE = '/article/:sector/:idSlug';
 
@@ -175,6 +181,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // Per client address (see WIREDESK_TRUST_PROXY behind a proxy): a search is the costliest page.
   registerSearchRoutes(app, ctx, limitedRoute(opts.config.rateLimits.searchPerMinute));
   registerStaticPageRoutes(app, ctx);
+  registerDeskRoutes(app, ctx, {
+    loginPerMinute: DESK_LOGINS_PER_MINUTE,
+    secureCookie: site.baseUrl.startsWith('https:'),
+    ...(opts.onEdited ? { onEdited: opts.onEdited } : {}),
+  });
   registerFeedRoutes(app, ctx, { fullContent: opts.config.feedFullContent, ...(opts.config.websub.hub ? { hub: opts.config.websub.hub } : {}) });
   registerSitemapRoutes(app, ctx);
   const onPublished = (items: readonly PublishedItem[]) => {

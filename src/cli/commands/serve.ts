@@ -11,7 +11,7 @@ import { listSources } from '../../store/source-repository.ts';
 import { getSetting, putSetting } from '../../store/settings-repository.ts';
 import type { Store } from '../../store/store.ts';
 import type { PublishedItem } from '../../ingest/publish/publish-drafts.ts';
-import { createLocalChangeBus, createPostgresChangeBus } from '../../jobs/change-bus.ts';
+import { createLocalChangeBus, createPostgresChangeBus, type ChangeEvent } from '../../jobs/change-bus.ts';
 import { createPurgers } from '../../web/purge/create-purgers.ts';
 import { createPublishPurger } from '../../web/purge/publish-purge.ts';
 import { createMetrics } from '../../lib/metrics.ts';
@@ -85,7 +85,17 @@ export async function runServe(args: readonly string[]): Promise<number> {
       // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
       if (purger) void announced.then(() => purger.announce(items));
     };
-    const app = await buildApp({ store, config, logger, metrics, onPublished });
+    // An editor's change at the desk: every node's page cache (over the bus), then the proxies.
+    const onEdited = (change: ChangeEvent & { readonly keys: readonly string[] }) => {
+      void bus
+        .publish(change)
+        .catch((err: unknown) => logger.error({ event: 'change_bus_error', err }, 'desk change not announced'))
+        .then(() => Promise.all(purgers.map((p) => p.purge(change.keys))))
+        .then((results) => {
+          for (const [i, r] of (results ?? []).entries()) if (r.kind === 'failed') logger.error({ event: 'purge_failed', target: purgers[i]?.name, error: r.error }, 'desk change not purged');
+        });
+    };
+    const app = await buildApp({ store, config, logger, metrics, onPublished, onEdited });
     opened.unshift(app);
     bus.subscribe((change) => app.invalidateCaches(change));
     // On the embedded store, what another process changed (a command-line ingest or

@@ -87,6 +87,12 @@ export function explainSector(
   return { sector: scored.sector, via: 'model', terms: scored.terms, score: Math.round(scored.margin * 100) / 100 };
 }
 
+/** What the text classifier alone makes of the story (no subject codes, no categories): for the desk, beside the decision. */
+export function explainText(draft: ClassifiableDraft, sectors: readonly Sector[], options: ClassifyOptions = {}): SectorExplanation {
+  const scored = scoreWithModel(options.model ?? seedModelFor(sectors), draft);
+  return { sector: scored.sector, via: 'model', terms: scored.terms, score: Math.round(scored.margin * 100) / 100 };
+}
+
 /** Whether the model's winner beats the category's sector by CATEGORY_OVERRULE log-odds, on real evidence. */
 function overrules(model: SectorModel, scored: ModelScore, categorySector: string): boolean {
   if (scored.sector === categorySector || scored.evidence < MIN_EVIDENCE) return false;

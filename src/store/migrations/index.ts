@@ -23,6 +23,7 @@ import { countryRecency } from './0019-country-recency.ts';
 import { changeNotes } from './0020-change-notes.ts';
 import { searchInline } from './0021-search-inline.ts';
 import { leadIndexes } from './0022-lead-indexes.ts';
+import { desk } from './0023-desk.ts';
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
@@ -47,6 +48,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       '0020-change-notes': changeNotes(engine),
       '0021-search-inline': searchInline(engine),
       '0022-lead-indexes': leadIndexes(engine),
+      '0023-desk': desk(engine),
     }),
   };
 }
