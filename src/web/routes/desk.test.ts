@@ -66,6 +66,12 @@ describe.each(testEngines())('the desk on %s', (engine) => {
     expect(unnamed.statusCode).toBe(403);
   });
 
+  it('lets an address try 10 sign-ins a minute, then answers 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await post('/desk/login', { name: 'Asha Rao', token: `guess${i}` })).statusCode);
+    expect(codes).toEqual([...Array<number>(10).fill(401), 429]);
+  });
+
   it('signs in with a cookie only the desk sees, lists the wire with the classifier’s top terms, and signs out', async () => {
     const res = await post('/desk/login', { name: 'Asha Rao', token });
     const setCookie = String(res.headers['set-cookie']);
