@@ -12,6 +12,8 @@ import { runRoundupTopic } from '../../src/roundups/run-roundup.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { absoluteUrl, articlePath } from '../../src/web/urls.ts';
 import { changeStoryKind, updateStory } from '../../src/store/story-repository.ts';
+import { addEditor, findEditorByToken, openSession } from '../../src/store/desk-repository.ts';
+import { DESK_COOKIE } from '../../src/web/routes/desk.tsx';
 
 const missing = browserUnavailable();
 if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
@@ -114,6 +116,25 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
     ['opinion article', () => opinion],
     ['country', () => '/country/india'],
   ])('%s page', { timeout: 60_000 }, async (_name, path) => {
+    await expectNoViolations(path());
+  });
+
+  it.each([
+    ['sign-in', '/desk/login', false],
+    ['wire as filed', '/desk', true],
+    ['story', '/desk/story/1', true],
+  ])('the desk: %s page', { timeout: 60_000 }, async (_name, path, signedIn) => {
+    let cookie: string | undefined;
+    if (signedIn) {
+      const token = await addEditor(site.store.db, `a11y ${path}`, new Date());
+      const editor = await findEditorByToken(site.store.db, `a11y ${path}`, token);
+      if (!editor) throw new Error('no editor');
+      cookie = await openSession(site.store.db, editor.id, new Date(), new Date(Date.now() + 3_600_000));
+    }
+    await expectNoViolations(path, cookie);
+  });
+
+  async function expectNoViolations(path: string, deskSession?: string): Promise<void> {
     const cases = [
       { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
       { viewport: { width: 390, height: 844 }, colorScheme: 'light' as const },
@@ -125,9 +146,11 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
       // axe runs as a script in the page, so JavaScript is on; the pages themselves ship none that changes them.
       // AxeBuilder wants a page of an explicit context.
       const context = await browser.newContext({ viewport, colorScheme });
+      if (deskSession) await context.addCookies([{ name: DESK_COOKIE, value: deskSession, url: `${site.url}/desk` }]);
       const page = await context.newPage();
       try {
-        await page.goto(`${site.url}${path()}`);
+        await page.goto(`${site.url}${path}`);
+        if (deskSession) expect(page.url()).toBe(`${site.url}${path}`);
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
         expect(found, `at ${viewport.width}px, ${colorScheme}`).toEqual([]);
@@ -135,5 +158,5 @@ describe.skipIf(missing !== undefined)('WCAG 2.1 AA (axe-core) on the demo site'
         await context.close();
       }
     }
-  });
+  }
 });
