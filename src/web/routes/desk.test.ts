@@ -66,6 +66,23 @@ describe.each(testEngines())('the desk on %s', (engine) => {
     expect(unnamed.statusCode).toBe(403);
   });
 
+  it('pages the wire 50 stories at a time, keeping the sector', async () => {
+    for (let n = 3; n <= 55; n++) await insertStory(t.store.db, storyRow(n % 60, { identity: `guid:p${n}`, content_hash: `p${n}`, slug: `p-${n}`, sector: 'politics' }));
+    const cookie = await signIn();
+    const first = await get('/desk', cookie);
+    expect(first.body.match(/<tr>|<tr class/g)?.length).toBe(51);
+    expect(first.body).toContain('<a rel="next" href="/desk?page=2">Older</a>');
+    expect(first.body).not.toContain('rel="prev"');
+    const second = await get('/desk?page=2', cookie);
+    expect(second.body.match(/<tr>|<tr class/g)?.length).toBe(1 + 5);
+    expect(second.body).toContain('<a rel="prev" href="/desk">Newer</a>');
+    expect(second.body).not.toContain('rel="next"');
+    const politics = await get('/desk?sector=politics', cookie);
+    expect(politics.body).toContain('<a rel="next" href="/desk?sector=politics&amp;page=2">Older</a>');
+    expect((await get('/desk?page=0', cookie)).statusCode).toBe(400);
+    expect((await get('/desk?page=x', cookie)).statusCode).toBe(400);
+  });
+
   it('lets an address try 10 sign-ins a minute, then answers 429', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await post('/desk/login', { name: 'Asha Rao', token: `guess${i}` })).statusCode);

@@ -10,6 +10,7 @@ import type { PageChange } from '../page-cache.ts';
 import { limitedRoute } from '../rate-limit.ts';
 import { loadCssAsset } from './assets.ts';
 import { articlePath } from '../urls.ts';
+import { parsePageParam } from '../pagination.ts';
 import { purgeKeysFor } from '../surrogate-keys.ts';
 import { readCookie } from '../edition-cookie.ts';
 import { closeSession, findEditorByToken, findSessionEditor, openSession, pruneSessions, type Editor } from '../../store/desk-repository.ts';
@@ -88,16 +89,21 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext, opts: 
       return reply.redirect('/desk/login', 303);
     });
 
-    desk.get<{ Querystring: { sector?: string } }>('/desk', async (request, reply) => {
+    desk.get<{ Querystring: { sector?: string; page?: string } }>('/desk', async (request, reply) => {
       const editor = await signedIn(request);
       if (!editor) return reply.redirect('/desk/login', 303);
       const sector = sectors.some((s) => s.slug === request.query.sector) ? request.query.sector : undefined;
+      const param = parsePageParam(request.query.page);
+      if (param.kind === 'bad') return page(reply, 400, renderDeskPage(frame(editor), 'Bad page', <p class="desk-error">A page is a positive whole number.</p>));
+      const at = param.kind === 'ok' ? param.page : 1;
       const [stories, model] = await Promise.all([
-        listFullStories(ctx.store.db, { everyReport: true, ...(sector ? { sector } : {}) }, { limit: LIST_SIZE, offset: 0 }),
+        // One more than a page: whether there is an older page.
+        listFullStories(ctx.store.db, { everyReport: true, ...(sector ? { sector } : {}) }, { limit: LIST_SIZE + 1, offset: (at - 1) * LIST_SIZE }),
         sectorModelFromLabels(ctx.store.db, sectors),
       ]);
-      const rows = stories.map((story) => ({ story, why: explainSector(story, sectors, model ? { model } : {}) }));
-      return page(reply, 200, renderDeskPage(frame(editor), 'The wire as filed', <WireList rows={rows} sectors={sectors} {...(sector ? { sector } : {})} />));
+      const rows = stories.slice(0, LIST_SIZE).map((story) => ({ story, why: explainSector(story, sectors, model ? { model } : {}) }));
+      const list = <WireList rows={rows} sectors={sectors} page={at} hasOlder={stories.length > LIST_SIZE} {...(sector ? { sector } : {})} />;
+      return page(reply, 200, renderDeskPage(frame(editor), 'The wire as filed', list));
     });
 
     desk.get<{ Params: { id: string }; Querystring: { filed?: string } }>('/desk/story/:id', async (request, reply) => {

@@ -92,7 +92,21 @@ export function Decision({ why, sectors }: { why: SectorExplanation; sectors: re
   );
 }
 
-export function WireList({ rows, sectors, sector }: { rows: readonly DeskRow[]; sectors: readonly Sector[]; sector?: string }) {
+export interface WireListProps {
+  readonly rows: readonly DeskRow[];
+  readonly sectors: readonly Sector[];
+  readonly sector?: string;
+  /** 1 for the newest stories. */
+  readonly page: number;
+  readonly hasOlder: boolean;
+}
+
+function listHref(sector: string | undefined, page: number): string {
+  const query = new URLSearchParams({ ...(sector ? { sector } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+  return query ? `/desk?${query}` : '/desk';
+}
+
+export function WireList({ rows, sectors, sector, page, hasOlder }: WireListProps) {
   return (
     <>
       <h1>The wire as filed</h1>
@@ -133,6 +147,18 @@ export function WireList({ rows, sectors, sector }: { rows: readonly DeskRow[]; 
         </tbody>
       </table>
       {rows.length === 0 ? <p>No stories.</p> : null}
+      <nav class="desk-pager" aria-label="Pages">
+        {page > 1 ? (
+          <a rel="prev" href={listHref(sector, page - 1)}>
+            Newer
+          </a>
+        ) : null}{' '}
+        {hasOlder ? (
+          <a rel="next" href={listHref(sector, page + 1)}>
+            Older
+          </a>
+        ) : null}
+      </nav>
     </>
   );
 }
