@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser } from './browser.ts';
 import { startDemoSite, type DemoSite } from './demo-site.ts';
+import { addEditor } from '../../src/store/desk-repository.ts';
 
 const missing = browserUnavailable();
 if (missing && process.env.CI) throw new Error(`browser tests cannot run in CI: ${missing}`);
@@ -82,6 +83,34 @@ describe.skipIf(missing !== undefined)('the demo site in Chromium', () => {
     const images = await page.locator('.shot-img').evaluateAll((imgs) => imgs.map((i) => [i.getAttribute('width'), i.getAttribute('height'), i.getAttribute('loading')]));
     expect(images.slice(0, 2)).toEqual([['1200', '675', 'eager'], ['1200', '675', 'lazy']]);
     await page.screenshot({ path: `${SHOTS}devshots-${vp.name}.png` });
+    await page.close();
+  });
+
+  it('the desk, as an editor uses it: sign in, read the wire as filed, refile a story, see the public page move', async () => {
+    const token = await addEditor(site.store.db, 'Asha Rao', new Date());
+    const page = await browser.newPage({ viewport: WIDTHS[0], javaScriptEnabled: false });
+    await page.goto(`${site.url}/desk`);
+    expect(new URL(page.url()).pathname).toBe('/desk/login');
+    await page.fill('input[name=name]', 'Asha Rao');
+    await page.fill('input[name=token]', token);
+    await page.click('form.desk-form button');
+    expect(new URL(page.url()).pathname).toBe('/desk');
+    expect(await page.locator('table.desk-table tbody tr').count()).toBe(50);
+    await page.screenshot({ path: `${SHOTS}desk-desktop.png` });
+    await page.click('table.desk-table tbody tr:first-child a');
+    const storyPath = new URL(page.url()).pathname;
+    const publicPath = await page.locator('.desk-facts a').getAttribute('href');
+    const current = /\/article\/([^/]+)\//.exec(publicPath ?? '')?.[1];
+    const target = current === 'health' ? 'education' : 'health';
+    await page.selectOption('select[name=sector]', target);
+    await page.click('form.desk-form button');
+    expect(page.url()).toBe(`${site.url}${storyPath}?filed=${target}`);
+    expect(await page.locator('[role=status]').innerText()).toMatch(/^Filed under /);
+    // The old public address now leads to the story under its new sector.
+    const reader = await browser.newPage({ viewport: WIDTHS[0], javaScriptEnabled: false });
+    await reader.goto(`${site.url}${publicPath ?? ''}`);
+    expect(new URL(reader.url()).pathname.startsWith(`/article/${target}/`)).toBe(true);
+    await reader.close();
     await page.close();
   });
 
