@@ -43,4 +43,24 @@ describe.each(testEngines())('the sector model from stored labels on %s', (engin
     const stories = await listStories(t.store.db, {}, { limit: 5 });
     expect(stories.find((s) => s.headline === 'Second gondola planned')?.sector).toBe('transport');
   });
+
+  it('after a new label, answers with the previous model while the new one trains, then with the new one', async () => {
+    await ingestBytes('push:test', rss([{ guid: 'g1', title: 'Gondola line opens', text: 'The gondola carries riders.' }, { guid: 'g2', title: 'Rowing crew wins', text: 'A rowing win.' }]), undefined, ctx);
+    const [a, b] = await listStories(t.store.db, {}, { limit: 2 });
+    await addSectorLabel(t.store.db, { storyId: a!.id, sector: 'transport', labelledBy: 'asha', labelledAt: '2026-11-29T12:01:00Z' });
+    const first = await sectorModelFromLabels(t.store.db, DEFAULT_SECTORS);
+    expect(first?.labelled).toBe(1);
+    await addSectorLabel(t.store.db, { storyId: b!.id, sector: 'sports', labelledBy: 'asha', labelledAt: '2026-11-29T12:02:00Z' });
+    // At once, the model that was ready; calls meanwhile share the one training.
+    const [meanwhile, again] = await Promise.all([sectorModelFromLabels(t.store.db, DEFAULT_SECTORS), sectorModelFromLabels(t.store.db, DEFAULT_SECTORS)]);
+    expect(meanwhile).toBe(first);
+    expect(again).toBe(first);
+    let next = first;
+    for (let i = 0; i < 200 && next === first; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      next = await sectorModelFromLabels(t.store.db, DEFAULT_SECTORS);
+    }
+    expect(next?.labelled).toBe(2);
+    expect(await sectorModelFromLabels(t.store.db, DEFAULT_SECTORS)).toBe(next);
+  });
 });
