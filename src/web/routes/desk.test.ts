@@ -97,12 +97,18 @@ describe.each(testEngines())('the desk on %s', (engine) => {
     const list = await get('/desk', cookie);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Asha Rao');
-    const row = /<tr[^>]*>.*?Measles vaccine drive.*?<\/tr>/s.exec(list.body)?.[0] ?? '';
+    const rowOf = (html: string, headline: string) => html.split('<tr').find((r) => r.includes(headline)) ?? '';
+    const row = rowOf(list.body, 'Measles vaccine drive');
     expect(textOf(row, /<td>(Health)<\/td>/)).toBe('Health');
     // How the classifier filed it, and on which words.
     expect(row).toMatch(/Health <small>by text classifier<\/small><small>: [^<]*(measle|vaccine)/);
+    expect(row).not.toContain('differs');
     const politics = await get('/desk?sector=politics', cookie);
     expect(politics.body).toContain('Court jails former minister');
+    // Filed under Politics, read as a court story: the row says so in words, not only by colour.
+    const court = rowOf(politics.body, 'Court jails former minister');
+    expect(court).toMatch(/^ class="desk-differs">/);
+    expect(court).toContain('<strong class="desk-flag"> differs</strong>');
     expect(politics.body).not.toContain('Measles vaccine drive');
     const out = await post('/desk/logout', {}, { cookie });
     expect(out.statusCode).toBe(303);

@@ -141,6 +141,7 @@ export function WireList({ rows, sectors, sector, page, hasOlder }: WireListProp
               <td>{sectorName(sectors, story.sector)}</td>
               <td>
                 <Decision why={why} sectors={sectors} />
+                {why.sector === story.sector ? null : <strong class="desk-flag"> differs</strong>}
               </td>
             </tr>
           ))}
