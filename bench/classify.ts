@@ -16,7 +16,7 @@
 // bench/RESULTS.md says which figure is which. The sector's cost is measured with and
 // without the word vectors (sector-affinity.ts), alternated in one run, and the table's load.
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
-import { measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
+import { labelledStory, measureQuality, type LabelledCase, type QualityReport } from '../src/ingest/classify/quality.ts';
 import { readFileSync } from 'node:fs';
 import { classifySector } from '../src/ingest/classify/index.ts';
 import { loadSectorAffinity, parseSectorAffinity } from '../src/ingest/classify/sector-affinity.ts';
@@ -135,7 +135,7 @@ export async function benchClassify(): Promise<ClassifyFigures> {
 }
 
 async function learningCost(cases: readonly LabelledCase[]): Promise<ClassifyFigures['learning']> {
-  const labels = cases.map((c) => ({ sector: c.sector, headline: c.draft.headline, summary: c.draft.summary, bodyHtml: c.draft.bodyHtml, categories: c.draft.categories }));
+  const labels = cases.map(labelledStory);
   let ms = Infinity;
   for (let round = 0; round < 3; round++) {
     const started = performance.now();

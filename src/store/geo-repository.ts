@@ -1,6 +1,7 @@
 // A story's countries and tags (written with each version by publish) and editors'
 // sector labels. Dialect-agnostic Kysely.
 import { executeInsert, prepareQuery } from './prepared-query.ts';
+import { updateStory } from './story-repository.ts';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -118,6 +119,14 @@ export interface SectorLabel {
 
 export async function addSectorLabel(db: Db, label: SectorLabel): Promise<void> {
   await db.insertInto('sector_labels').values({ story_id: label.storyId, sector: label.sector, labelled_by: label.labelledBy, labelled_at: label.labelledAt }).execute();
+}
+
+/** An editor files a story under a sector: the label (the classifier learns from it) and the story moved, together. */
+export async function refileStory(db: Kysely<Database>, label: SectorLabel): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await addSectorLabel(trx, label);
+    await updateStory(trx, label.storyId, { sector: label.sector });
+  });
 }
 
 /** A story's labels, oldest first: who filed it where, and when. */

@@ -143,6 +143,14 @@ export function purgeKeysFor(changes: readonly ChangedStory[]): string[] {
   return [...keys];
 }
 
+/** What moving a story to another sector purges: its page (the old address now redirects), both sectors' lists, its agency's, the fronts, feeds and search. */
+export function refiledKeys(story: { readonly id: number; readonly sector: string; readonly agency: string | null }, sector: string): string[] {
+  return purgeKeysFor([
+    { id: story.id, outcome: 'updated', sector: story.sector, agency: story.agency },
+    { id: story.id, outcome: 'updated', sector },
+  ]);
+}
+
 /** Response headers naming the keys: Varnish xkey, Fastly Surrogate-Key (spaces), Cloudflare Cache-Tag (commas). */
 export const SURROGATE_KEY_HEADERS = { xkey: 'xkey', surrogate: 'surrogate-key', cacheTag: 'cache-tag' } as const;
 

@@ -5,11 +5,11 @@
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../usage.ts';
 import { configWithDb, openMigratedStore } from '../context.ts';
-import { findStoryById, updateStory } from '../../store/story-repository.ts';
-import { addSectorLabel, findStoryCountries, findStoryTags, listSectorLabels } from '../../store/geo-repository.ts';
+import { findStoryById } from '../../store/story-repository.ts';
+import { findStoryCountries, findStoryTags, listSectorLabels, refileStory } from '../../store/geo-repository.ts';
 import { explainSector } from '../../ingest/classify/index.ts';
 import { trainSectorModel } from '../../ingest/classify/sector-model.ts';
-import { purgeKeysFor } from '../../web/surrogate-keys.ts';
+import { refiledKeys } from '../../web/surrogate-keys.ts';
 import { announceChange } from '../announce.ts';
 
 function storyIdOf(text: string | undefined): number {
@@ -37,19 +37,8 @@ export async function runClassify(args: readonly string[]): Promise<number> {
       return 1;
     }
     if (action === 'label' && sector && values.by) {
-      await store.db.transaction().execute(async (trx) => {
-        await addSectorLabel(trx, { storyId: id, sector, labelledBy: values.by!.trim(), labelledAt: new Date().toISOString() });
-        await updateStory(trx, id, { sector });
-      });
-      // Refiled: its page (which now redirects to the new sector's address), both sectors'
-      // lists, the front pages and the feeds, as after a publish.
-      if (story.sector !== sector) {
-        const keys = purgeKeysFor([
-          { id, outcome: 'updated', sector: story.sector, agency: story.agency },
-          { id, outcome: 'updated', sector },
-        ]);
-        await announceChange(config, store, { storyIds: [id], keys });
-      }
+      await refileStory(store.db, { storyId: id, sector, labelledBy: values.by.trim(), labelledAt: new Date().toISOString() });
+      if (story.sector !== sector) await announceChange(config, store, { storyIds: [id], keys: refiledKeys(story, sector) });
       console.log(`story ${id}: ${story.sector} -> ${sector}, labelled by ${values.by.trim()}`);
       return 0;
     }

@@ -82,14 +82,17 @@ export function explainSector(
   // text says otherwise, clearly: a court story filed under "Politics" goes to Law & Governance.
   if (byCategory && !overrules(model, scored, byCategory.sector)) return byCategory;
   // No word, or one passing mention, for the winner: nothing to go on.
-  const unsure = model.labelled >= TRUST_LABELS && model.learned ? false : scored.evidence < MIN_EVIDENCE;
-  if (unsure || !sectors.some((s) => s.slug === scored.sector)) return { sector: fallback, via: 'default', terms: [], score: 0 };
-  return { sector: scored.sector, via: 'model', terms: scored.terms, score: Math.round(scored.margin * 100) / 100 };
+  const trusted = model.learned !== undefined && model.labelled >= TRUST_LABELS;
+  if ((!trusted && scored.evidence < MIN_EVIDENCE) || !sectors.some((s) => s.slug === scored.sector)) return { sector: fallback, via: 'default', terms: [], score: 0 };
+  return modelExplanation(scored);
 }
 
 /** What the text classifier alone makes of the story (no subject codes, no categories): for the desk, beside the decision. */
 export function explainText(draft: ClassifiableDraft, sectors: readonly Sector[], options: ClassifyOptions = {}): SectorExplanation {
-  const scored = scoreWithModel(options.model ?? seedModelFor(sectors), draft);
+  return modelExplanation(scoreWithModel(options.model ?? seedModelFor(sectors), draft));
+}
+
+function modelExplanation(scored: ModelScore): SectorExplanation {
   return { sector: scored.sector, via: 'model', terms: scored.terms, score: Math.round(scored.margin * 100) / 100 };
 }
 

@@ -90,6 +90,7 @@ export function measureQuality(cases: readonly LabelledCase[], sectors: readonly
   };
 }
 
-function labelledStory(c: LabelledCase): LabelledStory {
+/** A labelled case as the sector model's training text. */
+export function labelledStory(c: LabelledCase): LabelledStory {
   return { sector: c.sector, headline: c.draft.headline, summary: c.draft.summary, bodyHtml: c.draft.bodyHtml, categories: c.draft.categories };
 }

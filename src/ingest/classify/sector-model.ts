@@ -317,7 +317,7 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   const affinity = model.affinity;
   const learned = model.learned;
   const features = learned ? learningFeatures(story, model.pairStarts, model.known) : storyFeatures(story, model.pairStarts, model.known);
-  const scores = [...model.logPrior];
+  let scores = [...model.logPrior];
   for (const [f, n] of features) {
     const row = model.logLikelihood.get(f);
     if (!row) continue; // a word no sector has seen moves every sector alike
@@ -326,12 +326,7 @@ export function scoreWithModel(model: SectorModel, story: StoryText): ModelScore
   const wordScores = [...scores];
   const leanings = affinity ? affinityScores(affinity.table, affinity.columns, features) : undefined;
   if (leanings) for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + AFFINITY_WEIGHT * (leanings[i] ?? 0);
-  if (learned) {
-    const taught = learnedScores(learned, scores, features);
-    for (let i = 0; i < scores.length; i++) {
-      scores[i] = taught[i] ?? 0;
-    }
-  }
+  if (learned) scores = learnedScores(learned, scores, features);
   let best = 0;
   let second = -1;
   for (let i = 1; i < scores.length; i++) {

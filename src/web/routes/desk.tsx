@@ -11,12 +11,12 @@ import { limitedRoute } from '../rate-limit.ts';
 import { loadCssAsset } from './assets.ts';
 import { articlePath } from '../urls.ts';
 import { parsePageParam } from '../pagination.ts';
-import { purgeKeysFor } from '../surrogate-keys.ts';
+import { refiledKeys } from '../surrogate-keys.ts';
 import { readCookie } from '../edition-cookie.ts';
 import { closeSession, findEditorByToken, findSessionEditor, openSession, pruneSessions, type Editor } from '../../store/desk-repository.ts';
-import { findStoryById, updateStory } from '../../store/story-repository.ts';
+import { findStoryById } from '../../store/story-repository.ts';
 import { listFullStories } from '../../store/story-lists.ts';
-import { addSectorLabel, findStoryCountries, findStoryTags, listStoryLabels } from '../../store/geo-repository.ts';
+import { findStoryCountries, findStoryTags, listStoryLabels, refileStory } from '../../store/geo-repository.ts';
 import { explainSector, explainText } from '../../ingest/classify/index.ts';
 import { sectorModelFromLabels } from '../../ingest/sector-model-store.ts';
 import { LoginForm, renderDeskPage, StoryDesk, WireList, type DeskFrame } from '../views/desk-pages.tsx';
@@ -145,17 +145,9 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext, opts: 
       if (!sectors.some((s) => s.slug === sector)) {
         return page(reply, 400, renderDeskPage(frame(editor), 'Not a sector', <p class="desk-error">"{sector}" is not one of the site's sectors.</p>));
       }
-      await ctx.store.db.transaction().execute(async (trx) => {
-        await addSectorLabel(trx, { storyId: story.id, sector, labelledBy: editor.name, labelledAt: now().toISOString() });
-        await updateStory(trx, story.id, { sector });
-      });
+      await refileStory(ctx.store.db, { storyId: story.id, sector, labelledBy: editor.name, labelledAt: now().toISOString() });
       if (sector !== story.sector) {
-        // Its page (the old address now redirects), both sectors' lists, its agency's, the fronts and feeds.
-        const keys = purgeKeysFor([
-          { id: story.id, outcome: 'updated', sector: story.sector, agency: story.agency },
-          { id: story.id, outcome: 'updated', sector },
-        ]);
-        const change = { storyIds: [story.id], keys };
+        const change = { storyIds: [story.id], keys: refiledKeys(story, sector) };
         app.invalidateCaches(change);
         opts.onEdited?.(change);
       }
