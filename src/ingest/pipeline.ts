@@ -16,7 +16,7 @@ import { classifyGeo } from './classify/story-geo.ts';
 import { isLeadWholeBody, storyLead } from './classify/sector-model.ts';
 import { loadTagger } from './classify/tags.ts';
 import { sectorModelFromLabels } from './sector-model-store.ts';
-import { publishDrafts, type ClassifiedDraft, type PublishedItem } from './publish/publish-drafts.ts';
+import { publishDrafts, type ClassifiedDraft, type PublishedItem, type AnnounceWithin } from './publish/publish-drafts.ts';
 
 export interface IngestContext {
   readonly store: Store;
@@ -32,6 +32,8 @@ export interface IngestContext {
   readonly fetchOptions?: HttpFetchOptions;
   /** Called with what changed, so caches can be invalidated. */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  /** Told what changed inside each publish transaction (other nodes' caches); onPublished follows the commit. */
+  readonly announceWithin?: AnnounceWithin;
   /**
    * Tag people and organisations with compromise (about 8 ms a story, so off by default:
    * tags are then the story's countries and the feed's subject categories).
@@ -132,7 +134,7 @@ export async function ingestFeed(input: string, feed: ParsedFeed, ctx: IngestCon
     });
     const { kept, dropped } = dedupeBatch(classified);
     counts.unchanged += dropped;
-    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: ctx.kind ?? 'wire', now, ...(ctx.dedupe === false ? { dedupe: false } : {}) });
+    const published = await publishDrafts(ctx.store.db, kept, { sourceId: ctx.sourceId ?? null, kind: ctx.kind ?? 'wire', now, ...(ctx.dedupe === false ? { dedupe: false } : {}), ...(ctx.announceWithin ? { announceWithin: ctx.announceWithin } : {}) });
     for (const p of published) counts[p.outcome]++;
     items.push(...published);
     const changed = published.filter((p) => p.outcome !== 'unchanged');

@@ -3,6 +3,8 @@
 // milliseconds); the embedded store serves one process, so an in-process bus does.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
 
 export interface ChangeEvent {
   /** Story ids that were published, updated or taken down; none means "anything may have changed". */
@@ -116,6 +118,11 @@ export function parsePayload(payload: string | undefined): ChangeEvent {
   } catch {
     return { storyIds: [] };
   }
+}
+
+/** A NOTIFY sent inside a transaction: PostgreSQL delivers it on commit and drops it on rollback. */
+export async function notifyWithin(trx: Kysely<Database>, event: ChangeEvent): Promise<void> {
+  await sql`SELECT pg_notify(${CHANNEL}, ${encodePayload(event)})`.execute(trx);
 }
 
 /**

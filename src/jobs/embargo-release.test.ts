@@ -28,4 +28,24 @@ describe.each(testEngines())('embargo release on %s', (engine) => {
     expect((await listAudit(t.store.db, ids[0]!)).map((a) => a.action)).toEqual(['embargo-released']);
     expect(await releaseDueEmbargoes({ ...deps, now: () => new Date('2026-11-28T12:00:02Z') })).toEqual([]);
   });
+
+  it('announces inside the release: a release that fails there stays embargoed, unaudited, for the next tick', async () => {
+    const item = { guid: 'e2', title: 'Trade figures under embargo', bodyHtml: '<p>Numbers.</p>', categories: [], embargoUntil: '2026-11-28T12:00:00.000Z' };
+    await ingestFeed('x', { format: 'ninjs', items: [item], rejected: [] }, { store: t.store, sectors: DEFAULT_SECTORS, now: () => new Date('2026-11-28T10:00:00Z') });
+    const told: number[] = [];
+    const base = { store: t.store, logger: pino({ level: 'silent' }), onPublished: () => undefined, now: () => new Date('2026-11-28T12:00:01Z') };
+    const failing = releaseDueEmbargoes({
+      ...base,
+      announceWithin: async () => {
+        throw new Error('the node dies before the commit');
+      },
+    });
+    await expect(failing).rejects.toThrow('the node dies before the commit');
+    const story = await t.store.db.selectFrom('stories').select(['id', 'status']).executeTakeFirstOrThrow();
+    expect(story.status).toBe('embargoed');
+    expect(await listAudit(t.store.db, Number(story.id))).toEqual([]);
+    const ids = await releaseDueEmbargoes({ ...base, announceWithin: async (_trx, items) => void told.push(...items.map((i) => i.storyId)) });
+    expect(ids).toEqual([Number(story.id)]);
+    expect(told).toEqual(ids);
+  });
 });

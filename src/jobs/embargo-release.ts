@@ -4,24 +4,36 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import { releaseEmbargoes } from '../store/story-repository.ts';
 import { insertAudits } from '../store/audit-repository.ts';
-import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import type { AnnounceWithin, PublishedItem } from '../ingest/publish/publish-drafts.ts';
 
 export interface EmbargoReleaseDeps {
   readonly store: Store;
   readonly logger: Logger;
   readonly onPublished: (items: readonly PublishedItem[]) => void;
+  /** Told inside the release's transaction, as a publish tells (publish-drafts.ts: AnnounceWithin). */
+  readonly announceWithin?: AnnounceWithin;
   readonly now?: () => Date;
 }
 
 /** Releases what is due now; returns the story ids published. */
 export async function releaseDueEmbargoes(deps: EmbargoReleaseDeps): Promise<number[]> {
   const now = (deps.now ?? (() => new Date()))();
-  const ids = await releaseEmbargoes(deps.store.db, now);
+  // The release, its audit and (on PostgreSQL) the other nodes' news commit together.
+  const ids = await deps.store.db.transaction().execute(async (trx) => {
+    const released = await releaseEmbargoes(trx, now);
+    if (released.length === 0) return released;
+    await insertAudits(trx, released.map((id) => ({ story_id: id, action: 'embargo-released', detail: 'embargo time reached', at: now.toISOString() })));
+    await deps.announceWithin?.(trx, asPublished(released));
+    return released;
+  });
   if (ids.length === 0) return ids;
-  await insertAudits(deps.store.db, ids.map((id) => ({ story_id: id, action: 'embargo-released', detail: 'embargo time reached', at: now.toISOString() })));
   deps.logger.info({ event: 'embargo_released', story_ids: ids }, 'embargoed stories published');
-  deps.onPublished(ids.map((id) => ({ identity: '', outcome: 'updated', storyId: id, status: 'published' })));
+  deps.onPublished(asPublished(ids));
   return ids;
+}
+
+function asPublished(ids: readonly number[]): PublishedItem[] {
+  return ids.map((id) => ({ identity: '', outcome: 'updated', storyId: id, status: 'published' }));
 }
 
 export function startEmbargoReleases(deps: EmbargoReleaseDeps, intervalMs = 5000): { stop(): void } {

@@ -4,7 +4,7 @@ import type { Sector } from '../domain/site.ts';
 import type { Source } from '../domain/source.ts';
 import { ConfigError } from '../config/config.ts';
 import { ingestInput, type IngestRun } from '../ingest/pipeline.ts';
-import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import type { PublishedItem, AnnounceWithin } from '../ingest/publish/publish-drafts.ts';
 import { claimDueSources, listRecentItemTimes, listSources, recordFetch, releaseClaim } from '../store/source-repository.ts';
 import { countClaimableSources } from '../store/lease-repository.ts';
 import type { Metrics } from '../lib/metrics.ts';
@@ -20,6 +20,7 @@ export interface SchedulerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  readonly announceWithin?: AnnounceWithin;
   /** Ingest counters, source health and queue depth go here when given. */
   readonly metrics?: Metrics;
   /** Fetch timeout and size cap (tests and the bench shorten them). */
@@ -105,6 +106,7 @@ export function startScheduler(deps: SchedulerDeps, opts: Partial<SchedulerTimin
       validators: { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash },
       ...(deps.fetchOptions ? { fetchOptions: deps.fetchOptions } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
+      ...(deps.announceWithin ? { announceWithin: deps.announceWithin } : {}),
     }).catch((err: unknown) => {
       // A run that threw (a store error mid-publish) is a failed run too.
       deps.metrics?.recordIngestRun({ new: 0, updated: 0, unchanged: 0, rejected: 0, error: 'crashed' });

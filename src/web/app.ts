@@ -25,7 +25,7 @@ import { registerPushRoutes } from './routes/push.ts';
 import { registerSitemapRoutes } from './routes/sitemaps.ts';
 import { registerWebsubRoutes } from './routes/websub.ts';
 import { createWebsubCallbacks } from '../websub/callbacks.ts';
-import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import type { PublishedItem, AnnounceWithin } from '../ingest/publish/publish-drafts.ts';
 import { registerOpsRoutes, RequestLogController, UNMATCHED_ROUTE } from './routes/ops.ts';
 import { createMetrics, type Metrics } from '../lib/metrics.ts';
 import { limitedRoute, registerRateLimits } from './rate-limit.ts';
@@ -67,6 +67,8 @@ export interface BuildAppOptions {
   readonly metrics?: Metrics;
   /** Told about stories changed by a push, like the scheduler's runs (caches, purges, other nodes). */
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  /** Told inside each ingest's publish transaction (serve: PostgreSQL NOTIFY); onPublished follows the commit. */
+  readonly announceWithin?: AnnounceWithin;
   /** Told what an editor changed at the desk (this node's caches are already emptied): other nodes, caching proxies. */
   readonly onEdited?: (change: PageChange & { readonly keys: readonly string[] }) => void;
 }
@@ -188,6 +190,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   registerFeedRoutes(app, ctx, { fullContent: opts.config.feedFullContent, ...(opts.config.websub.hub ? { hub: opts.config.websub.hub } : {}) });
   registerSitemapRoutes(app, ctx);
+  const within = opts.announceWithin ? { announceWithin: opts.announceWithin } : {};
   const onPublished = (items: readonly PublishedItem[]) => {
     if (items.length > 0) dropPublished(items);
     opts.onPublished?.(items);
@@ -198,8 +201,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // Per source, not per address: one agency may push from many.
     limit: limitedRoute(opts.config.rateLimits.pushPerMinute, (request) => `push:${(request.params as { source?: string }).source ?? ''}`),
     onPublished,
+    ...within,
   });
-  const websub = createWebsubCallbacks({ store: opts.store, sectors: site.sectors, logger: app.log, onPublished });
+  const websub = createWebsubCallbacks({ store: opts.store, sectors: site.sectors, logger: app.log, onPublished, ...within });
   registerWebsubRoutes(app, websub);
   app.decorate('settleWebsub', () => websub.settle());
   // Distributions accepted before close are ingested before the store closes.

@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import type { Sector } from '../domain/site.ts';
-import type { PublishedItem } from '../ingest/publish/publish-drafts.ts';
+import type { PublishedItem, AnnounceWithin } from '../ingest/publish/publish-drafts.ts';
 import { ingestBytes } from '../ingest/pipeline.ts';
 import { findSubscribedSource, findSubscriptionByCallback, markSubscriptionDenied, markSubscriptionVerified } from '../store/websub-repository.ts';
 import { isValidHubSignature } from './signature.ts';
@@ -19,6 +19,7 @@ export interface CallbackDeps {
   readonly sectors: readonly Sector[];
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  readonly announceWithin?: AnnounceWithin;
   readonly now?: () => Date;
 }
 
@@ -55,6 +56,7 @@ export function createWebsubCallbacks(deps: CallbackDeps): WebsubCallbacks {
       ...(source?.agency ? { agency: source.agency } : {}),
       ...(source ? { kind: source.storyKind } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
+      ...(deps.announceWithin ? { announceWithin: deps.announceWithin } : {}),
     });
     if (run.error) deps.logger.warn({ event: 'websub_content_failed', source_id: sourceId, err: run.error }, 'websub content not ingested');
     else deps.logger.info({ source_id: sourceId, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected }, 'websub content ingested');

@@ -29,7 +29,7 @@ export async function runIngest(args: readonly string[]): Promise<number> {
         sectors: config.site.sectors,
         now: () => new Date(),
         onProgress: (done, total) => progress.update(done, total),
-        onPublished: announcer.onPublished,
+        ...announcer.ingest,
       });
       progress.stop();
       if (run.error) failed++;

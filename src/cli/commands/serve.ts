@@ -14,6 +14,7 @@ import type { PublishedItem } from '../../ingest/publish/publish-drafts.ts';
 import { createLocalChangeBus, createPostgresChangeBus, type ChangeEvent } from '../../jobs/change-bus.ts';
 import { createPurgers } from '../../web/purge/create-purgers.ts';
 import { createPublishPurger } from '../../web/purge/publish-purge.ts';
+import { announceWithin } from '../announcer.ts';
 import { createMetrics } from '../../lib/metrics.ts';
 import { releaseLeases } from '../../store/lease-repository.ts';
 import { nodeId } from '../../jobs/node-id.ts';
@@ -85,6 +86,20 @@ export async function runServe(args: readonly string[]): Promise<number> {
       // After the announcement, so that other nodes have dropped their in-process caches when the proxy asks them again.
       if (purger) void announced.then(() => purger.announce(items));
     };
+    // Ingest and embargo releases on PostgreSQL tell the other nodes inside their transaction
+    // (a NOTIFY delivered on commit), so a node killed right after a commit cannot leave the
+    // change untold; the WebSub hub and the proxies follow the commit. The embedded store's
+    // own process keeps its caches in memory: a kill takes them with it.
+    const announce = config.databaseUrl
+      ? {
+          announceWithin: announceWithin('postgres', logger),
+          onPublished: (items: readonly PublishedItem[]) => {
+            if (items.length === 0) return;
+            pinger?.announce(items);
+            purger?.announce(items);
+          },
+        }
+      : { onPublished };
     // An editor's change at the desk: every node's page cache (over the bus), then the proxies.
     const onEdited = (change: ChangeEvent & { readonly keys: readonly string[] }) => {
       void bus
@@ -95,7 +110,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
           for (const [i, r] of (results ?? []).entries()) if (r.kind === 'failed') logger.error({ event: 'purge_failed', target: purgers[i]?.name, error: r.error }, 'desk change not purged');
         });
     };
-    const app = await buildApp({ store, config, logger, metrics, onPublished, onEdited });
+    const app = await buildApp({ store, config, logger, metrics, ...announce, onEdited });
     opened.unshift(app);
     bus.subscribe((change) => app.invalidateCaches(change));
     // On the embedded store, what another process changed (a command-line ingest or
@@ -111,9 +126,9 @@ export async function runServe(args: readonly string[]): Promise<number> {
     };
     const renewals = subscriber ? startWebsubRenewals(subscriber, logger) : undefined;
     if (renewals) opened.unshift({ close: () => renewals.stop() });
-    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, onPublished, metrics, onPolled });
+    const scheduler = startScheduler({ store, sectors: config.site.sectors, logger, ...announce, metrics, onPolled });
     opened.unshift({ close: () => scheduler.stop() });
-    const embargoes = startEmbargoReleases({ store, logger, onPublished });
+    const embargoes = startEmbargoReleases({ store, logger, ...announce });
     // Roundups publish like any story: the same onPublished (caches, purges, other nodes, WebSub).
     const roundups = startRoundups({ store, site: config.site, logger, owner: nodeId(), articleUrl: (b) => absoluteUrl(config.site, articlePath(b)), onPublished }, config.roundups);
     opened.unshift({ close: () => roundups.stop() });
@@ -122,14 +137,14 @@ export async function runServe(args: readonly string[]): Promise<number> {
     const spools: SpoolWatcher[] = [];
     opened.unshift({ close: () => Promise.all(spools.map((s) => s.stop())) });
     for (const spool of config.spools) {
-      spools.push(await startSpoolWatcher({ ...spool, store, sectors: config.site.sectors, logger, onPublished }));
+      spools.push(await startSpoolWatcher({ ...spool, store, sectors: config.site.sectors, logger, ...announce }));
       logger.info({ spool_dir: spool.dir, agency: spool.agency }, 'watching spool folder');
     }
     const address = await app.listen({ port: config.port, host: config.host });
     // In a cluster the primary says `ready` once every worker listens.
     logger.info({ event: inCluster ? 'worker_ready' : 'ready', address, worker: workerIndex(), ready_ms: Math.round(performance.now() - started) }, 'wiredesk is serving');
     const skipDemo = values['no-demo'] === true || (workerIndex() ?? 1) !== 1;
-    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, roundups, renewals] : [...spools, roundups], bus, purger, pinger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), onPublished }) });
+    return await serveUntilSignal({ store, logger, app, scheduler, embargoes, background: renewals ? [...spools, roundups, renewals] : [...spools, roundups], bus, purger, pinger, demo: startDemo(skipDemo, store, logger, { store, sectors: config.site.sectors, now: () => new Date(), ...announce }) });
   } catch (err) {
     // A failed start (port taken, bad setting) must not leave pools and listeners open.
     for (const resource of opened) await resource.close().catch(() => undefined);

@@ -33,7 +33,17 @@ export interface PublishContext {
    * the stage (bench) — without it a changed-guid re-send is a second story.
    */
   readonly dedupe?: boolean;
+  /** Told what changed inside the publish transaction (see `AnnounceWithin`). */
+  readonly announceWithin?: AnnounceWithin;
 }
+
+/**
+ * Tells the other nodes of a publish inside its transaction, so the news commits with the
+ * stories: a PostgreSQL NOTIFY is delivered on commit and dropped on rollback, a change
+ * note is a row. Told after the commit instead, a process killed between the two leaves
+ * the stories published but their pages cached elsewhere until expiry.
+ */
+export type AnnounceWithin = (trx: Kysely<Database>, changed: readonly PublishedItem[]) => Promise<void>;
 
 export interface PublishedItem {
   readonly identity: string;
@@ -194,6 +204,8 @@ async function publishOnce(db: Kysely<Database>, batch: readonly ClassifiedDraft
       return geo ? [{ storyId: id, createdAt: createdAt.get(identity), geo: geo() }] : [];
     }));
     await insertAudits(trx, audits);
+    const changed = results.filter((r) => r.outcome !== 'unchanged');
+    if (ctx.announceWithin && changed.length > 0) await ctx.announceWithin(trx, changed);
     return results;
   });
 }

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../../store/store.ts';
 import type { Sector } from '../../domain/site.ts';
 import { ingestBytes, type IngestFeedResult } from '../pipeline.ts';
-import type { PublishedItem } from '../publish/publish-drafts.ts';
+import type { PublishedItem, AnnounceWithin } from '../publish/publish-drafts.ts';
 import { MAX_BODY_BYTES } from '../fetch/file-fetch.ts';
 import { claimFile, ensureSpoolFolders, lookAtFiles, moveToDone, moveToFailed, reclaimAbandoned, type Claim } from './spool-files.ts';
 import { StableFiles } from './stable-files.ts';
@@ -31,6 +31,7 @@ export interface SpoolDeps {
   readonly sectors: readonly Sector[];
   readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   readonly onPublished?: (items: readonly PublishedItem[]) => void;
+  readonly announceWithin?: AnnounceWithin;
   /** Told what became of each file taken (tests, metrics). */
   readonly onFile?: (result: SpoolFileResult) => void;
 }
@@ -79,6 +80,7 @@ export async function startSpoolWatcher(deps: SpoolDeps, timing: Partial<SpoolTi
       now: () => new Date(),
       ...(deps.agency ? { agency: deps.agency } : {}),
       ...(deps.onPublished ? { onPublished: deps.onPublished } : {}),
+      ...(deps.announceWithin ? { announceWithin: deps.announceWithin } : {}),
     });
     const reason = failureOf(run);
     if (reason !== undefined) return { kind: 'failed', name: claim.name, path: await moveToFailed(dir, claim, reason), reason };

@@ -8,13 +8,14 @@ import type { Store } from '../../store/store.ts';
 import type { Sector } from '../../domain/site.ts';
 import { findPushSource } from '../../store/source-repository.ts';
 import { ingestBytes } from '../../ingest/pipeline.ts';
-import type { PublishedItem } from '../../ingest/publish/publish-drafts.ts';
+import type { PublishedItem, AnnounceWithin } from '../../ingest/publish/publish-drafts.ts';
 import { MAX_BODY_BYTES } from '../../ingest/fetch/file-fetch.ts';
 
 export interface PushContext {
   readonly store: Store;
   readonly sectors: readonly Sector[];
   readonly onPublished: (items: readonly PublishedItem[]) => void;
+  readonly announceWithin?: AnnounceWithin;
   /** Rate-limit route options (see ../rate-limit.ts). */
   readonly limit?: RouteShorthandOptions;
 }
@@ -62,6 +63,7 @@ export function registerPushRoutes(app: FastifyInstance, ctx: PushContext): void
         ...(found.source.agency ? { agency: found.source.agency } : {}),
         kind: found.source.storyKind,
         onPublished: ctx.onPublished,
+        ...(ctx.announceWithin ? { announceWithin: ctx.announceWithin } : {}),
       });
       request.log.info({ source_id: found.source.id, new: run.new, updated: run.updated, unchanged: run.unchanged, rejected: run.rejected, err: run.error }, 'push received');
       if (run.error) return fail(reply, 422, run.error);
