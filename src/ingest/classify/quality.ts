@@ -94,3 +94,53 @@ export function measureQuality(cases: readonly LabelledCase[], sectors: readonly
 export function labelledStory(c: LabelledCase): LabelledStory {
   return { sector: c.sector, headline: c.draft.headline, summary: c.draft.summary, bodyHtml: c.draft.bodyHtml, categories: c.draft.categories };
 }
+
+export interface LabellerAgreement {
+  readonly stories: number;
+  /** Share of stories the two labellers filed under the same sector. */
+  readonly agreement: number;
+  /** Cohen's kappa: agreement beyond what each labeller's sector shares would give by chance. */
+  readonly kappa: number;
+  /** The seed model's sector accuracy against the second labeller. */
+  readonly modelVsSecond: number;
+  /** How many stories both filed alike, and the seed model's accuracy on those. */
+  readonly agreed: number;
+  readonly modelOnAgreed: number;
+}
+
+/**
+ * How far a second, blind labeller agrees with the first on the same stories (`second`:
+ * identity to sector), and how the seed model does against each: a ceiling for sector
+ * accuracy, and whether the model's misses are where people disagree too.
+ */
+export function labellerAgreement(cases: readonly LabelledCase[], second: ReadonlyMap<string, string>, sectors: readonly Sector[]): LabellerAgreement {
+  const firstShare = new Map<string, number>();
+  const secondShare = new Map<string, number>();
+  let same = 0;
+  let modelSecond = 0;
+  let modelAgreed = 0;
+  for (const c of cases) {
+    const other = second.get(c.draft.identity);
+    if (other === undefined) throw new Error(`classify/quality: the second labeller has no sector for ${c.ref}`);
+    const got = explainSector({ ...c.draft, subjects: c.subjects }, sectors).sector;
+    firstShare.set(c.sector, (firstShare.get(c.sector) ?? 0) + 1);
+    secondShare.set(other, (secondShare.get(other) ?? 0) + 1);
+    if (got === other) modelSecond++;
+    if (other === c.sector) {
+      same++;
+      if (got === c.sector) modelAgreed++;
+    }
+  }
+  const n = cases.length;
+  const observed = n === 0 ? 0 : same / n;
+  let chance = 0;
+  for (const [sector, count] of firstShare) chance += (count / n) * ((secondShare.get(sector) ?? 0) / n);
+  return {
+    stories: n,
+    agreement: observed,
+    kappa: chance === 1 ? 1 : (observed - chance) / (1 - chance),
+    modelVsSecond: n === 0 ? 0 : modelSecond / n,
+    agreed: same,
+    modelOnAgreed: same === 0 ? 0 : modelAgreed / same,
+  };
+}

@@ -55,6 +55,19 @@ const LABEL_FILES: Record<LabelSet, URL> = {
 export const TUNED_BATCHES: readonly number[] = [1, 2, 5];
 export const HELD_OUT_BATCHES: readonly number[] = [3, 4, 6];
 
+const SECOND_LABELS = z.array(z.object({ file: z.string(), item: z.number().int().nonnegative(), identity: z.string(), sector: z.string() }));
+
+/**
+ * A second opinion on the held-out batches (3, 4, 6): 219 stories filed again, blind, by two
+ * helper sessions on 2026-11-29 that saw the same text (headline, summary, categories, codes,
+ * the body's first 1,500 characters) and the sector list with a line on each, never the first
+ * labels or the classifier. Identity to sector: `labellerAgreement` (quality.ts) compares.
+ */
+export function loadSecondLabels(): Map<string, string> {
+  const labels = SECOND_LABELS.parse(JSON.parse(readFileSync(new URL('./corpus-labels-second.json', import.meta.url), 'utf8')));
+  return new Map(labels.map((l) => [l.identity, l.sector]));
+}
+
 export function corpusPresent(dir = CORPUS_DIR): boolean {
   return existsSync(join(dir, 'MANIFEST.tsv'));
 }
