@@ -20,8 +20,8 @@ export async function benchDedupe(count: number, rounds = 3): Promise<DedupeFigu
   const off: IngestFigures[] = [];
   const on: IngestFigures[] = [];
   for (let r = 0; r < rounds; r++) {
-    off.push(await benchIngestInChild(count, undefined, false));
-    on.push(await benchIngestInChild(count, undefined, true));
+    off.push(await benchIngestInChild(count, { dedupe: false }));
+    on.push(await benchIngestInChild(count, { dedupe: true }));
   }
   return { quality, off, on };
 }

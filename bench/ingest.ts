@@ -11,6 +11,10 @@ import { addSectorLabel } from '../src/store/geo-repository.ts';
 import { ingestInput } from '../src/ingest/pipeline.ts';
 import { DEFAULT_SECTORS } from '../src/config/site-defaults.ts';
 import { onInterrupt } from './interrupt.ts';
+import { pino } from 'pino';
+import { announceWithin } from '../src/cli/announcer.ts';
+
+const quiet = pino({ level: 'silent' });
 
 export interface IngestFigures {
   readonly items: number;
@@ -20,7 +24,19 @@ export interface IngestFigures {
   readonly itemsPerCpuSecond?: number;
 }
 
-export async function benchIngest(count: number, location?: StoreLocation, dedupe = true, labels = 0): Promise<IngestFigures> {
+export interface IngestOptions {
+  /** PostgreSQL; SQLite (a temporary file) when absent. */
+  readonly location?: StoreLocation;
+  /** The duplicates stage (default on). */
+  readonly dedupe?: boolean;
+  /** Editors' labels in the store before the timed run (default none). */
+  readonly labels?: number;
+  /** Announce each publish inside its transaction, as serve does on PostgreSQL (default off). */
+  readonly announce?: boolean;
+}
+
+export async function benchIngest(count: number, options: IngestOptions = {}): Promise<IngestFigures> {
+  const { location, dedupe = true, labels = 0, announce = false } = options;
   const dir = mkdtempSync(join(tmpdir(), 'wiredesk-bench-'));
   const removeOnInterrupt = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
@@ -32,7 +48,7 @@ export async function benchIngest(count: number, location?: StoreLocation, dedup
     const cpu = process.cpuUsage();
     let items = 0;
     for (const file of files) {
-      const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date(), dedupe });
+      const run = await ingestInput(file, { store, sectors: DEFAULT_SECTORS, now: () => new Date(), dedupe, ...(announce ? { announceWithin: announceWithin(store.engine, quiet) } : {}) });
       if (run.error) throw new Error(run.error);
       items += run.new + run.updated + run.unchanged;
     }
@@ -70,9 +86,10 @@ async function labelStories(store: Store, dir: string, after: number, labels: nu
  * keeps a core busy, so a Ctrl-C reaches its cleanup (tsx kills a process that does not
  * answer a signal within 60 ms, before any cleanup could run).
  */
-export async function benchIngestInChild(count: number, location?: StoreLocation, dedupe = true, labels = 0): Promise<IngestFigures> {
+export async function benchIngestInChild(count: number, options: IngestOptions = {}): Promise<IngestFigures> {
+  const { location, dedupe = true, labels = 0, announce = false } = options;
   if (location?.kind === 'sqlite') throw new Error('benchIngestInChild: SQLite always goes to a temporary file');
-  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : []), ...(dedupe ? [] : ['--no-dedupe']), ...(labels > 0 ? [`--labels=${labels}`] : [])];
+  const args = ['--import', 'tsx', 'bench/ingest.ts', String(count), ...(location ? [location.url] : []), ...(dedupe ? [] : ['--no-dedupe']), ...(labels > 0 ? [`--labels=${labels}`] : []), ...(announce ? ['--announce'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -98,7 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dedupe = !args.includes('--no-dedupe');
   const labels = Number(args.find((a) => a.startsWith('--labels='))?.slice('--labels='.length) ?? 0);
   const [count, url] = args.filter((a) => !a.startsWith('--'));
-  if (!(Number(count) > 0) || !(labels >= 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL] [--no-dedupe] [--labels=N]');
-  const figures = await benchIngest(Number(count), url ? { kind: 'postgres', url } : undefined, dedupe, labels);
+  if (!(Number(count) > 0) || !(labels >= 0)) throw new Error('usage: ingest.ts COUNT [POSTGRES_URL] [--no-dedupe] [--labels=N] [--announce]');
+  const figures = await benchIngest(Number(count), { ...(url ? { location: { kind: 'postgres', url } } : {}), dedupe, labels, announce: args.includes('--announce') });
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

@@ -1,6 +1,7 @@
 // npm run bench -- <mode> [N]: prints one line of figures per benchmark.
 //   ingest [N]      ingest throughput into SQLite (N items, default 20,000)
 //   ingest-pg [N]   the same into a throw-away PostgreSQL database
+//   ingest-pg-announced [N]  PostgreSQL ingest without and with each publish announced in its transaction (serve's way)
 //   ingest-labelled [N]  ingest into SQLite without and with 500 editors' sector labels in the store
 //                   (the learned sector model), alternately, 3 times each
 //   article [N]     article page req/s from `serve` on SQLite (N stories, default 10,000)
@@ -44,7 +45,7 @@ import { benchRoundups, roundupLines } from './roundups.ts';
 import { benchLists, listLines } from './lists.ts';
 import { benchDedupe, dedupeLines } from './dedupe.ts';
 
-const MODES = ['ingest', 'ingest-labelled', 'ingest-pg', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'dedupe', 'all'] as const;
+const MODES = ['ingest', 'ingest-labelled', 'ingest-pg', 'ingest-pg-announced', 'article', 'workers', 'article-pg', 'engines', 'varnish', 'parse', 'wire-latency', 'scheduler', 'search', 'cached', 'classify', 'roundups', 'lists', 'dedupe', 'all'] as const;
 const [which = 'all', n] = process.argv.slice(2);
 if (!(MODES as readonly string[]).includes(which) || (n !== undefined && !(Number(n) > 0))) {
   console.error(`usage: npm run bench -- [${MODES.join('|')}] [N]`);
@@ -54,11 +55,11 @@ const has = (...modes: string[]) => modes.includes(which);
 // Editors' labels for ingest-labelled: a desk's first few weeks of corrections.
 const LABELS = 500;
 
-async function benchIngestPg(count: number): Promise<IngestFigures> {
+async function benchIngestPg(count: number, announce = false): Promise<IngestFigures> {
   const db = await createBenchDatabase();
   const dropOnInterrupt = onInterrupt(() => db.drop());
   try {
-    return await benchIngestInChild(count, { kind: 'postgres', url: db.url });
+    return await benchIngestInChild(count, { location: { kind: 'postgres', url: db.url }, announce });
   } finally {
     dropOnInterrupt();
     await db.drop();
@@ -77,11 +78,19 @@ if (has('ingest', 'all')) {
 if (has('ingest-labelled')) {
   for (let round = 0; round < 3; round++) {
     console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000)), 'sqlite, no labels'));
-    console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000), undefined, true, LABELS), `sqlite, ${LABELS} labels`));
+    console.log(ingestLine(await benchIngestInChild(Number(n ?? 20_000), { labels: LABELS }), `sqlite, ${LABELS} labels`));
   }
 }
 if (has('ingest-pg')) {
   console.log(ingestLine(await benchIngestPg(Number(n ?? 20_000)), 'postgres'));
+}
+// Serve on PostgreSQL announces each publish inside its transaction (a lookup and a NOTIFY):
+// alternated with the plain ingest, three rounds.
+if (has('ingest-pg-announced')) {
+  for (let round = 0; round < 3; round++) {
+    console.log(ingestLine(await benchIngestPg(Number(n ?? 20_000)), 'postgres'));
+    console.log(ingestLine(await benchIngestPg(Number(n ?? 20_000), true), 'postgres, announced in the transaction'));
+  }
 }
 if (has('article', 'all')) {
   const count = Number(n ?? 10_000);

@@ -98,6 +98,16 @@ export async function findStoryStates(db: Db, identities: readonly string[]): Pr
   return found;
 }
 
+/** Each found story's sector and agency, by id, in one query a thousand ids (what a change's surrogate keys need). */
+export async function findStoryFilings(db: Db, ids: readonly number[]): Promise<Map<number, { sector: string; agency: string | null }>> {
+  const found = new Map<number, { sector: string; agency: string | null }>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.selectFrom('stories').select(['id', 'sector', 'agency']).where('id', 'in', ids.slice(i, i + 1000)).execute();
+    for (const r of rows) found.set(Number(r.id), { sector: r.sector, agency: r.agency });
+  }
+  return found;
+}
+
 export async function insertStory(db: Db, row: NewStoryRow): Promise<number> {
   const r = await db.insertInto('stories').values(withDerived(row)).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);

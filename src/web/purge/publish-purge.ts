@@ -3,7 +3,7 @@
 // queue. Never awaited by the publisher; a failed lookup still purges what it can.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
-import { findStoryById } from '../../store/story-repository.ts';
+import { findStoryFilings } from '../../store/story-repository.ts';
 import { purgeKeysFor, type ChangedStory } from '../surrogate-keys.ts';
 import type { Logger } from 'pino';
 import { createPurgeQueue, type PurgeQueue, type PurgeQueueOptions } from './purge-queue.ts';
@@ -15,20 +15,15 @@ export interface AnnouncedChange {
   readonly outcome: string;
 }
 
-const LOOKUP_CONCURRENCY = 8;
-
 export async function lookUpChanges(db: Kysely<Database>, changes: readonly AnnouncedChange[]): Promise<ChangedStory[]> {
-  const found: ChangedStory[] = [];
-  for (let i = 0; i < changes.length; i += LOOKUP_CONCURRENCY) {
-    const slice = changes.slice(i, i + LOOKUP_CONCURRENCY);
-    const stories = await Promise.all(slice.map((c) => findStoryById(db, c.storyId)));
-    slice.forEach((c, j) => {
-      const story = stories[j];
-      // Any status: a story just withdrawn must leave the caches too.
-      found.push(story ? { id: c.storyId, outcome: c.outcome, sector: story.sector, agency: story.agency } : { id: c.storyId, outcome: c.outcome });
-    });
-  }
-  return found;
+  if (changes.length === 0) return [];
+  // One query, not one a story: this runs inside every publish transaction on PostgreSQL.
+  const filings = await findStoryFilings(db, [...new Set(changes.map((c) => c.storyId))]);
+  return changes.map((c) => {
+    const story = filings.get(c.storyId);
+    // Any status: a story just withdrawn must leave the caches too.
+    return story ? { id: c.storyId, outcome: c.outcome, sector: story.sector, agency: story.agency } : { id: c.storyId, outcome: c.outcome };
+  });
 }
 
 export async function purgeAnnouncedChanges(
