@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where
+    // most files wait on PostgreSQL, a browser or child processes rather than the CPU.
+    maxWorkers: 2,
   },
 });
