@@ -15,6 +15,7 @@ import { refiledKeys } from '../surrogate-keys.ts';
 import { readCookie } from '../edition-cookie.ts';
 import { closeSession, findEditorByToken, findSessionEditor, openSession, pruneSessions, type Editor } from '../../store/desk-repository.ts';
 import { findStoryById } from '../../store/story-repository.ts';
+import { parseStoryId } from './article.ts';
 import { listFullStories } from '../../store/story-lists.ts';
 import { findStoryCountries, findStoryTags, listStoryLabels, refileStory } from '../../store/geo-repository.ts';
 import { explainSector, explainText } from '../../ingest/classify/index.ts';
@@ -109,7 +110,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext, opts: 
     desk.get<{ Params: { id: string }; Querystring: { filed?: string } }>('/desk/story/:id', async (request, reply) => {
       const editor = await signedIn(request);
       if (!editor) return reply.redirect('/desk/login', 303);
-      const id = storyId(request.params.id);
+      const id = parseStoryId(request.params.id);
       const story = id === undefined ? undefined : await findStoryById(ctx.store.db, id);
       if (!story) return page(reply, 404, renderDeskPage(frame(editor), 'No such story', <p class="desk-error">No story {request.params.id}.</p>));
       const [model, countries, tags, labels] = await Promise.all([
@@ -138,7 +139,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext, opts: 
     desk.post<{ Params: { id: string }; Body: Form }>('/desk/story/:id/sector', async (request, reply) => {
       const editor = await signedIn(request);
       if (!editor) return page(reply, 401, renderDeskPage(frame(), 'Sign in', <LoginForm error="Your session has ended: sign in again." />));
-      const id = storyId(request.params.id);
+      const id = parseStoryId(request.params.id);
       const story = id === undefined ? undefined : await findStoryById(ctx.store.db, id);
       if (!story) return page(reply, 404, renderDeskPage(frame(editor), 'No such story', <p class="desk-error">No story {request.params.id}.</p>));
       const sector = String(request.body?.sector ?? '');
@@ -154,10 +155,6 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext, opts: 
       return reply.redirect(`/desk/story/${story.id}?filed=${encodeURIComponent(sector)}`, 303);
     });
   });
-}
-
-function storyId(text: string): number | undefined {
-  return /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : undefined;
 }
 
 /** Whether a POST came from a page of this site: its Origin, else its Referer, names this host. */
